@@ -1,0 +1,8 @@
+// Starts the built app. Without ORIGIN, adapter-node assumes https, which would mark
+// cookies Secure and break plain-http use on localhost; so default to the local URL.
+// In production set ORIGIN to the public https URL.
+const port = process.env.PORT ?? '3000';
+process.env.ORIGIN ??= `http://localhost:${port}`;
+process.env.PORT = port;
+
+await import('../build/index.js');

@@ -1,0 +1,15 @@
+import { can, type Permission, type Role } from './permissions';
+
+export type NavItem = { href: string; label: string; permission: Permission };
+
+// Later features add their sections here; each shows only to roles that may use it.
+const items: NavItem[] = [
+	{ href: '/', label: 'Dashboard', permission: 'dashboard.view' },
+	{ href: '/admin/users', label: 'Users', permission: 'users.read' },
+	{ href: '/audit', label: 'Audit trail', permission: 'audit.read' },
+	{ href: '/account', label: 'My account', permission: 'account.manage' }
+];
+
+export function navigationFor(role: Role): NavItem[] {
+	return items.filter((i) => can(role, i.permission));
+}

@@ -1,0 +1,39 @@
+// Role and permission names, shared with the UI so it can hide what a user may not use.
+// The server decides through $lib/server/access; this file only names things.
+
+export const roles = ['admin', 'lead', 'trainee', 'auditor'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+	admin: 'Admin',
+	lead: 'SOC lead',
+	trainee: 'Trainee',
+	auditor: 'Auditor'
+};
+
+export const roleDescriptions: Record<Role, string> = {
+	admin: 'Manages users and settings; can do everything a SOC lead can.',
+	lead: 'Owns the IR plan, runs drills, grades answers, turns lessons into plan changes.',
+	trainee: 'Takes part in drills and practises scenarios alone; sees own results.',
+	auditor: 'Read-only: reviews plans, evidence, reports and the audit trail.'
+};
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+/** Everything a user may do, by name. Later features add their own names here. */
+export const permissions = {
+	'dashboard.view': ['admin', 'lead', 'trainee', 'auditor'],
+	'account.manage': ['admin', 'lead', 'trainee', 'auditor'],
+	'users.read': ['admin'],
+	'users.manage': ['admin'],
+	'audit.read': ['admin', 'auditor']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+	if (!role) return false;
+	return (permissions[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,53 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
+import type { Database } from './schema';
+
+export type Engine = 'pglite' | 'postgres';
+
+export type DatabaseHandle = {
+	db: Kysely<Database>;
+	engine: Engine;
+	/** Where the data lives, for messages: a folder or a server URL without password. */
+	location: string;
+	close(): Promise<void>;
+};
+
+// timestamptz comes back as Date on both engines; int8 stays a string on pg, so we use
+// integer columns and avoid bigint altogether.
+
+export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize });
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	const safe = new URL(url);
+	safe.password = '';
+	return {
+		db,
+		engine: 'postgres',
+		location: safe.toString(),
+		close: () => db.destroy()
+	};
+}
+
+/** Opens PGlite in a folder (locked for this process), or in memory when dataDir is null. */
+export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+	const release = dataDir ? lockDataDir(dataDir) : () => {};
+	try {
+		const pglite = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined);
+		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+		return {
+			db,
+			engine: 'pglite',
+			location: dataDir ?? 'memory',
+			async close() {
+				await db.destroy(); // closes PGlite too
+				release();
+			}
+		};
+	} catch (e) {
+		release();
+		throw e;
+	}
+}

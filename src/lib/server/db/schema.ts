@@ -1,0 +1,93 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../../permissions';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface UserTable {
+	id: Generated<string>;
+	email: string;
+	display_name: string;
+	role: Role;
+	password_hash: string | null;
+	must_change_password: Generated<boolean>;
+	disabled_at: Timestamp | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SessionTable {
+	/** SHA-256 of the cookie token, hex; the token itself is never stored. */
+	id: string;
+	user_id: string;
+	created_at: CreatedAt;
+	last_seen_at: Timestamp;
+	expires_at: Timestamp;
+	ip: string | null;
+	user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+	id: Generated<string>;
+	user_id: string;
+	name: string;
+	token_hash: string;
+	created_at: CreatedAt;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+}
+
+export interface InviteTable {
+	token_hash: string;
+	user_id: string;
+	created_by: string | null;
+	created_at: CreatedAt;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+}
+
+export interface LoginThrottleTable {
+	/** `account:<email>` or `ip:<address>` */
+	key: string;
+	failures: number;
+	window_started_at: Timestamp;
+	locked_until: Timestamp | null;
+}
+
+export interface AuditLogTable {
+	seq: number;
+	occurred_at: Timestamp;
+	actor_id: string | null;
+	actor_label: string;
+	action: string;
+	target_type: string | null;
+	target_id: string | null;
+	ip: string | null;
+	detail: Json;
+	prev_hash: string;
+	hash: string;
+}
+
+export interface SettingTable {
+	key: string;
+	value: Json;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+	users: UserTable;
+	sessions: SessionTable;
+	api_tokens: ApiTokenTable;
+	invites: InviteTable;
+	login_throttle: LoginThrottleTable;
+	audit_log: AuditLogTable;
+	settings: SettingTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import { readConfig, type Config } from './config';
+import { openConfiguredDatabase } from './db/open';
+import type { DatabaseHandle } from './db/connect';
+import type { MigrationModules } from './db/migrate';
+import type { Database } from './db/schema';
+import { bootstrap, describeBootstrap } from './setup/bootstrap';
+import { logger } from './logger';
+
+// The one open database of the running app. Opened by the init hook before the first
+// request is served; everything else reaches it through db().
+let handle: DatabaseHandle | undefined;
+let config: Config | undefined;
+
+export async function startApp(migrations: MigrationModules): Promise<void> {
+	config = readConfig();
+	handle = await openConfiguredDatabase(config, migrations);
+	logger.info({ engine: handle.engine, location: handle.location }, 'database ready');
+	const outcome = await bootstrap(handle.db, config);
+	console.log(describeBootstrap(outcome, config.publicUrl));
+}
+
+export async function stopApp(): Promise<void> {
+	const h = handle;
+	handle = undefined;
+	await h?.close();
+}
+
+export function db(): Kysely<Database> {
+	if (!handle) throw new Error('The database is not open yet');
+	return handle.db;
+}
+
+export function appConfig(): Config {
+	if (!config) throw new Error('The app is not started yet');
+	return config;
+}
