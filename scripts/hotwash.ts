@@ -97,21 +97,19 @@ async function main(argv: string[]): Promise<number> {
 					if (problem) throw new UsageError(`--password refused: ${problem}`);
 				}
 				const password = given ?? generatePassword();
-				await db
-					.transaction()
-					.execute((trx) =>
-						users.create(trx, actor, {
-							email,
-							displayName: need('name'),
-							role,
-							password,
-							mustChangePassword: !given
-						})
-					);
+				const user = await db.transaction().execute((trx) =>
+					users.create(trx, actor, {
+						email,
+						displayName: need('name'),
+						role,
+						password,
+						mustChangePassword: !given
+					})
+				);
 				console.log(
 					given
-						? `Created ${email} (${role}).`
-						: `Created ${email} (${role}). One-time password: ${password}`
+						? `Created ${user.email} (${role}).`
+						: `Created ${user.email} (${role}). One-time password: ${password}`
 				);
 				return 0;
 			}
