@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Must be `localhost`: the server's ORIGIN is http://localhost:4173 and SvelteKit's CSRF
@@ -16,7 +17,11 @@ export default defineConfig({
 		baseURL,
 		trace: 'retain-on-failure',
 		launchOptions: {
-			executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+			// scripts/ensure-chromium.js has made sure one of these exists; without either,
+			// Playwright uses its own download.
+			executablePath:
+				process.env.CHROME_PATH ||
+				(fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',
