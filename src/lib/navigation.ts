@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string; permission: Permission };
 // Later features add their sections here; each shows only to roles that may use it.
 const items: NavItem[] = [
 	{ href: '/', label: 'Dashboard', permission: 'dashboard.view' },
+	{ href: '/plans', label: 'Plans', permission: 'plans.read_current' },
 	{ href: '/admin/users', label: 'Users', permission: 'users.read' },
 	{ href: '/audit', label: 'Audit trail', permission: 'audit.read' },
 	{ href: '/account', label: 'My account', permission: 'account.manage' }

@@ -28,7 +28,14 @@ export const permissions = {
 	'account.manage': ['admin', 'lead', 'trainee', 'auditor'],
 	'users.read': ['admin'],
 	'users.manage': ['admin'],
-	'audit.read': ['admin', 'auditor']
+	'audit.read': ['admin', 'auditor'],
+	/** The approved version in force of each plan: everyone must know the plan. */
+	'plans.read_current': ['admin', 'lead', 'trainee', 'auditor'],
+	/** Every version, draft, history, diff and approval record. */
+	'plans.read_all': ['admin', 'lead', 'auditor'],
+	'plans.edit': ['admin', 'lead'],
+	/** Approve or send back; a lead never approves a draft they wrote (checked on the data). */
+	'plans.review': ['admin', 'lead']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

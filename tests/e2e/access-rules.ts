@@ -24,10 +24,32 @@ export type Outcome =
 	/** 405 */
 	| 'method_not_allowed'
 	/** 400: let through the gate, then refused for its (deliberately invalid) input */
-	| 'invalid';
+	| 'invalid'
+	/** 409: let through the gate, then refused by the state of the record (e.g. not a draft) */
+	| 'conflict'
+	/** 422: an API body that fails validation */
+	| 'unprocessable'
+	/** 303/302 to another page of the app (e.g. a trainee sent on to the plan in force) */
+	| 'redirect';
 
 /** Values only known once the server runs, e.g. the id of a demo account. */
-export type SampleValues = { traineeId: string };
+export type SampleValues = {
+	traineeId: string;
+	/** The demo IR plan, its version in force, the one it superseded, and its open draft. */
+	planId: string;
+	approvedId: string;
+	supersededId: string;
+	draftId: string;
+};
+
+/** How samples read in test titles. */
+export const placeholderValues: SampleValues = {
+	traineeId: '<trainee id>',
+	planId: '<plan>',
+	approvedId: '<approved>',
+	supersededId: '<superseded>',
+	draftId: '<draft>'
+};
 
 export type Sample = string | ((values: SampleValues) => string);
 
@@ -48,6 +70,205 @@ export type RouteRule = { sample: Sample; probes: Probe[] };
 const UNKNOWN_SECRET = 'abcdefghijklmnopqrstuvwxyz234567';
 // A well-formed id that no user has.
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Expectations by group: editors are admins and leads, readers add auditors. */
+const expect5 = (
+	anonymous: Outcome,
+	admin: Outcome,
+	lead: Outcome,
+	trainee: Outcome,
+	auditor: Outcome
+): Record<Visitor, Outcome> => ({ anonymous, admin, lead, trainee, auditor });
+const everyone = (o: Outcome, anonymous: Outcome = 'login') => expect5(anonymous, o, o, o, o);
+const editors = (o: Outcome, others: Outcome = 'forbidden', anonymous: Outcome = 'login') =>
+	expect5(anonymous, o, o, others, others);
+const readers = (o: Outcome, trainee: Outcome = 'forbidden', anonymous: Outcome = 'login') =>
+	expect5(anonymous, o, o, trainee, o);
+
+const plan = (v: SampleValues) => `/plans/${v.planId}`;
+const version = (v: SampleValues, which: 'approvedId' | 'supersededId' | 'draftId') =>
+	`/plans/${v.planId}/versions/${v[which]}`;
+const apiVersion = (v: SampleValues, which: 'approvedId' | 'supersededId' | 'draftId') =>
+	`/api/v1/plans/${v.planId}/versions/${v[which]}`;
+
+const planRules: Record<string, RouteRule> = {
+	'/plans': { sample: '/plans', probes: [{ method: 'GET', expect: everyone('ok') }] },
+	'/plans/new': {
+		sample: '/plans/new',
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'POST',
+				form: { title: '', kind: 'ir-plan', start: 'template' },
+				expect: editors('invalid')
+			}
+		]
+	},
+	'/plans/[planId]': {
+		sample: plan,
+		probes: [
+			// A trainee is sent on to the version in force.
+			{ method: 'GET', expect: readers('ok', 'redirect') },
+			{ method: 'GET', path: `/plans/${UNKNOWN_ID}`, expect: readers('not_found', 'not_found') },
+			// The demo plan already has an open draft.
+			{ method: 'POST', path: (v) => `${plan(v)}?/openDraft`, expect: editors('conflict') }
+		]
+	},
+	'/plans/[planId]/versions': {
+		sample: (v) => `${plan(v)}/versions`,
+		probes: [{ method: 'GET', expect: readers('ok') }]
+	},
+	'/plans/[planId]/versions/[versionId]': {
+		sample: (v) => version(v, 'approvedId'),
+		probes: [
+			{ method: 'GET', expect: everyone('ok') },
+			{ method: 'GET', path: (v) => version(v, 'draftId'), expect: readers('ok', 'not_found') },
+			{
+				method: 'GET',
+				path: (v) => version(v, 'supersededId'),
+				expect: readers('ok', 'not_found')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}?/approve`,
+				form: { password: 'not my password', comment: '', effectiveDate: '2026-12-01' },
+				expect: editors('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}?/submit`,
+				form: { revision: '0', number: '9.9', changeSummary: 'Stale revision on purpose.' },
+				expect: editors('conflict')
+			}
+		]
+	},
+	'/plans/[planId]/versions/[versionId]/edit': {
+		sample: (v) => `${version(v, 'draftId')}/edit`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'approvedId')}/edit`,
+				expect: editors('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/edit?/add`,
+				form: { revision: '0', title: 'Stale', level: '1', after: '' },
+				expect: editors('conflict')
+			}
+		]
+	},
+	'/plans/[planId]/versions/[versionId]/edit/[sectionKey]': {
+		sample: (v) => `${version(v, 'draftId')}/edit/escalation`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'draftId')}/edit/no-such-section`,
+				expect: editors('not_found')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/edit/escalation?/preview`,
+				form: { revision: '1', title: 'Escalation', level: '2', body: '**bold**' },
+				expect: editors('ok')
+			}
+		]
+	},
+	'/plans/[planId]/versions/[versionId]/matrix': {
+		sample: (v) => `${version(v, 'draftId')}/matrix`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'supersededId')}/matrix`,
+				expect: editors('conflict')
+			},
+			{ method: 'POST', form: { revision: '0', rows: '0' }, expect: editors('conflict') }
+		]
+	},
+	'/plans/[planId]/versions/[versionId]/export.[format]': {
+		sample: (v) => `${version(v, 'approvedId')}/export.md`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'draftId')}/export.json`,
+				expect: readers('ok', 'not_found')
+			},
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'approvedId')}/export.exe`,
+				expect: everyone('not_found')
+			}
+		]
+	},
+	'/plans/[planId]/diff': {
+		sample: (v) => `${plan(v)}/diff`,
+		probes: [
+			{ method: 'GET', expect: readers('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${plan(v)}/diff?from=${v.supersededId}&to=${UNKNOWN_ID}`,
+				expect: readers('not_found')
+			}
+		]
+	},
+	'/plans/[planId]/import': {
+		sample: (v) => `${plan(v)}/import`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{ method: 'POST', form: { markdown: '' }, expect: editors('invalid') }
+		]
+	},
+	'/api/v1/plans': {
+		sample: '/api/v1/plans',
+		probes: [{ method: 'GET', expect: everyone('ok', 'unauthorized') }]
+	},
+	'/api/v1/plans/[planId]/versions': {
+		sample: (v) => `/api/v1/plans/${v.planId}/versions`,
+		probes: [
+			{ method: 'GET', expect: readers('ok', 'forbidden', 'unauthorized') },
+			// Opening a second draft: the demo plan already has one.
+			{ method: 'POST', expect: editors('conflict', 'forbidden', 'unauthorized') }
+		]
+	},
+	'/api/v1/plans/[planId]/versions/[versionId]': {
+		sample: (v) => apiVersion(v, 'approvedId'),
+		probes: [
+			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
+			{
+				method: 'GET',
+				path: (v) => apiVersion(v, 'draftId'),
+				expect: readers('ok', 'not_found', 'unauthorized')
+			},
+			{ method: 'POST', expect: everyone('method_not_allowed', 'method_not_allowed') }
+		]
+	},
+	'/api/v1/plans/[planId]/versions/[versionId]/submit': {
+		sample: (v) => `${apiVersion(v, 'draftId')}/submit`,
+		probes: [
+			// A form body where JSON belongs.
+			{
+				method: 'POST',
+				form: { number: '9.9' },
+				expect: editors('invalid', 'forbidden', 'unauthorized')
+			}
+		]
+	},
+	'/api/v1/plans/[planId]/diff': {
+		sample: (v) => `/api/v1/plans/${v.planId}/diff`,
+		probes: [
+			{ method: 'GET', expect: readers('invalid', 'forbidden', 'unauthorized') },
+			{
+				method: 'GET',
+				path: (v) => `/api/v1/plans/${v.planId}/diff?from=${v.supersededId}&to=${v.approvedId}`,
+				expect: readers('ok', 'forbidden', 'unauthorized')
+			}
+		]
+	}
+};
 
 export const accessRules: Record<string, RouteRule> = {
 	'/': {
@@ -356,6 +577,8 @@ export const accessRules: Record<string, RouteRule> = {
 		]
 	}
 };
+
+Object.assign(accessRules, planRules);
 
 export function resolveSample(sample: Sample, values: SampleValues): string {
 	return typeof sample === 'function' ? sample(values) : sample;

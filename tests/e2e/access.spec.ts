@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from '@playwri
 import {
 	accessRules,
 	discoverRouteIds,
+	placeholderValues,
 	resolveSample,
 	type Outcome,
 	type Probe,
@@ -47,7 +48,10 @@ test.describe('each route answers each role as its rule says', () => {
 		for (const role of roles) contexts.set(role, await newApiContext(sessionFile(role)));
 		const me = await contexts.get('trainee')!.get('/api/v1/me');
 		expect(me.status()).toBe(200);
-		values = { traineeId: (await me.json()).user.id };
+		values = {
+			traineeId: (await me.json()).user.id,
+			...(await demoPlanIds(contexts.get('lead')!))
+		};
 	});
 
 	test.afterAll(async () => {
@@ -56,7 +60,7 @@ test.describe('each route answers each role as its rule says', () => {
 
 	for (const [routeId, rule] of Object.entries(accessRules)) {
 		for (const probe of rule.probes) {
-			const shown = resolveSample(probe.path ?? rule.sample, { traineeId: '<trainee id>' });
+			const shown = resolveSample(probe.path ?? rule.sample, placeholderValues);
 			test(`${probe.method} ${shown} answers every visitor as declared for ${routeId}`, async () => {
 				const url = resolveSample(probe.path ?? rule.sample, values);
 				for (const visitor of visitors) {
@@ -145,7 +149,7 @@ async function classify(
 			if (probe.method === 'GET' && next !== url) return `login with next=${next}`;
 			return 'login';
 		}
-		return `redirect to ${location.pathname}`;
+		return 'redirect';
 	}
 	if (url.startsWith('/api/') && status >= 400) {
 		const body = await response.json().catch(() => null);
@@ -157,7 +161,24 @@ async function classify(
 		401: 'unauthorized',
 		403: 'forbidden',
 		404: 'not_found',
-		405: 'method_not_allowed'
+		405: 'method_not_allowed',
+		409: 'conflict',
+		422: 'unprocessable'
 	};
 	return names[status] ?? `status ${status}`;
+}
+
+/** The demo plan's versions, found through the API as a lead sees them. */
+async function demoPlanIds(lead: APIRequestContext) {
+	const plans = await (await lead.get('/api/v1/plans')).json();
+	const plan = plans.plans.find((p: { title: string }) => p.title === 'Incident Response Plan');
+	expect(plan, 'the demo data has the Incident Response Plan').toBeTruthy();
+	const { versions } = await (await lead.get(`/api/v1/plans/${plan.id}/versions`)).json();
+	const id = (status: string) => versions.find((v: { status: string }) => v.status === status)?.id;
+	return {
+		planId: plan.id,
+		approvedId: id('approved'),
+		supersededId: id('superseded'),
+		draftId: id('draft')
+	};
 }

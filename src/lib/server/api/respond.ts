@@ -1,7 +1,8 @@
-import { json, type RequestEvent } from '@sveltejs/kit';
+import { isHttpError, isRedirect, json, type RequestEvent } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import { can, type Permission } from '../../permissions';
 import type { SessionUser } from '../auth/session';
+import { UserFacingError } from '../errors';
 import { logger } from '../logger';
 
 export class ApiError extends Error {
@@ -44,11 +45,11 @@ export function codeForStatus(status: number): string {
  * Wraps an API handler: authenticates, checks the permission, turns ApiError and
  * validation errors into the JSON error shape. Returns JSON of whatever the handler returns.
  */
-export function apiRoute(
+export function apiRoute<E extends RequestEvent = RequestEvent>(
 	permission: Permission,
-	handler: (event: RequestEvent, user: SessionUser) => Promise<unknown>
+	handler: (event: E, user: SessionUser) => Promise<unknown>
 ) {
-	return async (event: RequestEvent): Promise<Response> => {
+	return async (event: E): Promise<Response> => {
 		const user = event.locals.user;
 		if (!user) return apiErrorResponse(401, 'unauthenticated', 'Sign in or send a bearer token.');
 		if (!can(user.role, permission))
@@ -58,6 +59,15 @@ export function apiRoute(
 			return result instanceof Response ? result : json(result);
 		} catch (e) {
 			if (e instanceof ApiError) return apiErrorResponse(e.status, e.code, e.message);
+			if (e instanceof UserFacingError)
+				return apiErrorResponse(
+					e.status,
+					codeForStatus(e.status),
+					e.field ? `${e.field}: ${e.message}` : e.message
+				);
+			if (isHttpError(e))
+				return apiErrorResponse(e.status, codeForStatus(e.status), e.body.message);
+			if (isRedirect(e)) throw e;
 			if (e instanceof ZodError) {
 				const issue = e.issues[0];
 				const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
@@ -67,4 +77,15 @@ export function apiRoute(
 			return apiErrorResponse(500, 'internal_error', 'Something went wrong on our side.');
 		}
 	};
+}
+
+/** The request body as JSON, or a 400 that says it is not. */
+export async function readJson(request: Request): Promise<unknown> {
+	const text = await request.text();
+	if (!text.trim()) return {};
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new ApiError(400, 'bad_request', 'The request body must be JSON.');
+	}
 }

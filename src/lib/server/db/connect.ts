@@ -16,7 +16,10 @@ export type DatabaseHandle = {
 };
 
 // timestamptz comes back as Date on both engines; int8 stays a string on pg, so we use
-// integer columns and avoid bigint altogether.
+// integer columns and avoid bigint altogether. A calendar date stays the string it is
+// (YYYY-MM-DD): turned into a Date it would shift with the server's time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -35,7 +38,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 	const release = dataDir ? lockDataDir(dataDir) : () => {};
 	try {
-		const pglite = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined);
+		const pglite = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, {
+			parsers: { [DATE_OID]: (value: string) => value }
+		});
 		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 		return {
 			db,

@@ -75,6 +75,49 @@ export interface SettingTable {
 	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export type PlanKind = 'ir-plan' | 'playbook';
+export type { VersionStatus as PlanVersionStatus } from '../../plans/status';
+import type { VersionStatus as PlanVersionStatus } from '../../plans/status';
+/** A calendar date, YYYY-MM-DD; kept as text so no time zone can shift it. */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface PlanTable {
+	id: Generated<string>;
+	title: string;
+	kind: PlanKind;
+	review_interval_months: Generated<number>;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
+export interface PlanVersionTable {
+	id: Generated<string>;
+	plan_id: string;
+	status: PlanVersionStatus;
+	major: number | null;
+	minor: number | null;
+	content: Json;
+	revision: Generated<number>;
+	based_on_id: string | null;
+	change_summary: string | null;
+	author_id: string;
+	contributor_ids: ColumnType<string[], string | undefined, string>;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+	updated_by: string | null;
+	submitted_at: Timestamp | null;
+	submitted_by: string | null;
+	review_comment: string | null;
+	reviewed_by: string | null;
+	reviewed_at: Timestamp | null;
+	approved_by: string | null;
+	approved_at: Timestamp | null;
+	approval_comment: string | null;
+	effective_date: DateOnly | null;
+	next_review_date: DateOnly | null;
+	superseded_at: Timestamp | null;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -83,6 +126,8 @@ export interface Database {
 	login_throttle: LoginThrottleTable;
 	audit_log: AuditLogTable;
 	settings: SettingTable;
+	plans: PlanTable;
+	plan_versions: PlanVersionTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -91,3 +136,5 @@ export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Plan = Selectable<PlanTable>;
+export type PlanVersion = Selectable<PlanVersionTable>;

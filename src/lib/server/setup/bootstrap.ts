@@ -8,6 +8,7 @@ import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import * as users from '../users/users';
+import { seedDemoPlan } from './demo-plans';
 
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
 export const SETUP_TOKEN_KEY = 'setup_token_hash';
@@ -39,14 +40,17 @@ export async function bootstrap(db: Kysely<Database>, config: Config): Promise<B
 			password: generatePassword()
 		}));
 		await db.transaction().execute(async (trx) => {
+			const ids: Partial<Record<Role, string>> = {};
 			for (const l of logins) {
-				await users.create(trx, systemActor('demo data'), {
+				const user = await users.create(trx, systemActor('demo data'), {
 					email: l.email,
 					displayName: demoNames[l.role],
 					role: l.role,
 					password: l.password
 				});
+				ids[l.role] = user.id;
 			}
+			await seedDemoPlan(trx, { authorId: ids.lead!, approverId: ids.admin! });
 		});
 		const file = writeDemoLogins(config.dataDir, logins);
 		return { kind: 'demo', logins, file };

@@ -1,0 +1,70 @@
+// Times diffs of a large plan: `npx tsx bench/plan-diff.ts`. Results go in bench/RESULTS.md.
+import type { PlanContent } from '../src/lib/plans/content';
+import { diffPlanContent } from '../src/lib/server/plans/diff';
+import { irPlanTemplate } from '../src/lib/server/plans/template/ir-plan-template';
+
+const LINES_PER_SECTION = 50;
+const SECTIONS = 100; // 100 × 50 = 5,000 lines
+
+function bigPlan(seed: number): PlanContent {
+	const words = [
+		'contain',
+		'escalate',
+		'notify',
+		'the',
+		'incident',
+		'commander',
+		'within',
+		'minutes',
+		'evidence',
+		'regulator'
+	];
+	return {
+		...structuredClone(irPlanTemplate),
+		sections: Array.from({ length: SECTIONS }, (_, s) => ({
+			key: `section-${s}`,
+			title: `Section ${s}`,
+			level: 1 as const,
+			body: Array.from({ length: LINES_PER_SECTION }, (_, l) =>
+				Array.from(
+					{ length: 12 },
+					(_, w) =>
+						words[(s * 31 + l * 7 + w * (seed === 0 || (s + l) % 10 ? 1 : 3)) % words.length]
+				).join(' ')
+			).join('\n')
+		}))
+	};
+}
+
+function time(label: string, a: PlanContent, b: PlanContent, runs = 5) {
+	const times: number[] = [];
+	let fallbacks = 0;
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		fallbacks = diffPlanContent(a, b).fallbacks;
+		times.push(performance.now() - t);
+	}
+	times.sort((x, y) => x - y);
+	console.log(
+		`${label}: median ${times[Math.floor(runs / 2)].toFixed(1)} ms, max ${times[runs - 1].toFixed(1)} ms, ${fallbacks} sections shown whole`
+	);
+}
+
+const a = bigPlan(0);
+const edited = bigPlan(1); // every tenth line of every section reworded
+const reordered = { ...a, sections: [...a.sections].reverse() };
+const unrelated: PlanContent = {
+	...a,
+	sections: a.sections.map((s, i) => ({
+		...s,
+		body: bigPlan(0).sections[(i + 37) % SECTIONS].body.split('').reverse().join('')
+	}))
+};
+
+console.log(
+	`5,000-line plan (${SECTIONS} sections × ${LINES_PER_SECTION} lines), Node ${process.version}`
+);
+time('identical', a, structuredClone(a));
+time('10% of lines reworded', a, edited);
+time('all sections reordered', a, reordered);
+time('every section rewritten (pathological)', a, unrelated);

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+// The content of one plan version: ordered sections, the severity scale and the
+// communication matrix. Shared by the server (validation, storage, diff) and the pages
+// (the matrix editor), so it holds no server-only code.
+
+/** Stable keys survive renumbering and renaming: scenarios and findings point at them. */
+export const keyPattern = /^[a-z][a-z0-9-]{1,62}$/;
+const key = z
+	.string()
+	.regex(keyPattern, 'Use lower-case letters, digits and dashes, starting with a letter.');
+
+export const sectionSchema = z.object({
+	key,
+	title: z.string().trim().min(1, 'Give the section a title.').max(200),
+	/** 1 for a main section, 2 for a subsection; numbers (2, 2.1, …) follow from order and level. */
+	level: z.union([z.literal(1), z.literal(2)]),
+	body: z.string().max(200_000, 'A section holds at most 200,000 characters.')
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const severityLevelSchema = z.object({
+	/** e.g. SEV1; the matrix refers to levels by this id. */
+	id: z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, 'Use an upper-case id such as SEV1.'),
+	name: z.string().trim().min(1, 'Give the level a name.').max(80),
+	criteria: z.string().trim().min(1, 'Say when an incident is at this level.').max(4000)
+});
+export type SeverityLevel = z.infer<typeof severityLevelSchema>;
+
+export const audiences = [
+	'internal',
+	'executive',
+	'legal',
+	'regulator',
+	'law-enforcement',
+	'customers',
+	'media',
+	'vendor'
+] as const;
+export type Audience = (typeof audiences)[number];
+export const audienceLabels: Record<Audience, string> = {
+	internal: 'Internal',
+	executive: 'Executive',
+	legal: 'Legal',
+	regulator: 'Regulator',
+	'law-enforcement': 'Law enforcement',
+	customers: 'Customers',
+	media: 'Media',
+	vendor: 'Vendor'
+};
+/** Messages to these audiences leave the organisation and need a named approver. */
+export const externalAudiences: readonly Audience[] = [
+	'regulator',
+	'law-enforcement',
+	'customers',
+	'media',
+	'vendor'
+];
+
+export const contactSchema = z.object({
+	name: z.string().trim().max(120).default(''),
+	email: z
+		.union([z.literal(''), z.string().trim().email('Enter a valid email address.')])
+		.default(''),
+	phone: z.string().trim().max(40).default(''),
+	/** How to reach them when email and chat may be compromised (phone tree, Signal, in person). */
+	outOfBand: z.string().trim().max(200).default('')
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const notificationRuleSchema = z.object({
+	notify: z.boolean(),
+	/** Within how many minutes of declaring the incident at this severity; null when not notified. */
+	withinMinutes: z
+		.number()
+		.int('Use whole minutes.')
+		.positive('Use a positive number of minutes.')
+		.nullable()
+});
+export type NotificationRule = z.infer<typeof notificationRuleSchema>;
+
+export const matrixRowSchema = z.object({
+	key,
+	stakeholder: z.string().trim().min(1, 'Name the stakeholder (a role or group).').max(120),
+	audience: z.enum(audiences, { message: 'Choose an audience.' }),
+	contacts: z.array(contactSchema).max(10),
+	/** By severity id, e.g. { SEV1: { notify: true, withinMinutes: 15 } }. */
+	notifications: z.record(z.string(), notificationRuleSchema),
+	/** The plan role that sends the message, e.g. "Communications lead". */
+	notifier: z.string().trim().min(1, 'Say who notifies them (a plan role).').max(120),
+	/** Whose approval an external message needs; required for external audiences. */
+	approver: z.string().trim().max(120).default(''),
+	messageTemplate: z.string().max(20_000).default('')
+});
+export type MatrixRow = z.infer<typeof matrixRowSchema>;
+
+export const planContentSchema = z
+	.object({
+		sections: z.array(sectionSchema).max(500),
+		severityScale: z
+			.array(severityLevelSchema)
+			.min(1, 'The plan needs at least one severity level.')
+			.max(10),
+		matrix: z.array(matrixRowSchema).max(200)
+	})
+	.superRefine((content, ctx) => {
+		const duplicate = (
+			values: string[],
+			path: (i: number) => (string | number)[],
+			message: string
+		) => {
+			const seen = new Set<string>();
+			values.forEach((v, i) => {
+				const k = v.trim().toLowerCase();
+				if (seen.has(k)) ctx.addIssue({ code: 'custom', path: path(i), message });
+				seen.add(k);
+			});
+		};
+		duplicate(
+			content.sections.map((s) => s.key),
+			(i) => ['sections', i, 'key'],
+			'Another section already has this key.'
+		);
+		duplicate(
+			content.severityScale.map((l) => l.id),
+			(i) => ['severityScale', i, 'id'],
+			'Another level already has this id.'
+		);
+		duplicate(
+			content.matrix.map((r) => r.key),
+			(i) => ['matrix', i, 'key'],
+			'Another row already has this key.'
+		);
+		duplicate(
+			content.matrix.map((r) => r.stakeholder),
+			(i) => ['matrix', i, 'stakeholder'],
+			'This stakeholder is already in the matrix.'
+		);
+		content.matrix.forEach((row, i) => {
+			for (const level of content.severityScale) {
+				const rule = row.notifications[level.id];
+				if (rule?.notify && rule.withinMinutes === null)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['matrix', i, 'notifications', level.id, 'withinMinutes'],
+						message: `Say within how many minutes they are told at ${level.id}.`
+					});
+			}
+			if (!row.contacts.some((c) => c.email || c.phone || c.outOfBand))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['matrix', i, 'contacts'],
+					message: 'Give at least one way to reach them (email, phone or out-of-band).'
+				});
+			if (externalAudiences.includes(row.audience) && !row.approver)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['matrix', i, 'approver'],
+					message: 'A message to this audience leaves the organisation: name who approves it.'
+				});
+		});
+	});
+
+export type PlanContent = z.infer<typeof planContentSchema>;
+
+/** Section numbers from order and level: 1, 2, 2.1, 2.2, 3, … */
+export function sectionNumbers(sections: Pick<Section, 'level'>[]): string[] {
+	let major = 0;
+	let minor = 0;
+	return sections.map((s) => {
+		if (s.level === 1 || major === 0) {
+			major++;
+			minor = 0;
+			return String(major);
+		}
+		minor++;
+		return `${major}.${minor}`;
+	});
+}
+
+/** A key from a title: "Roles & responsibilities" → "roles-responsibilities". */
+export function keyFromTitle(title: string, taken: Set<string> = new Set()): string {
+	let base = title
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 50);
+	if (!/^[a-z]/.test(base)) base = `s-${base}`.replace(/-+$/, '');
+	if (base.length < 2) base = 'section';
+	let candidate = base;
+	for (let i = 2; taken.has(candidate); i++) candidate = `${base}-${i}`;
+	return candidate;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './render';
+
+// Known XSS payloads (OWASP cheat sheet and marked's own history). The output must be inert:
+// no script, no handler attribute, no javascript:/data: URL, no frame or object.
+const payloads = [
+	'<script>alert(1)</script>',
+	'<img src=x onerror=alert(1)>',
+	'<svg onload=alert(1)>',
+	'<iframe src="javascript:alert(1)"></iframe>',
+	'[click](javascript:alert(1))',
+	'[click](JaVaScRiPt:alert(1))',
+	'[click](&#106;avascript:alert(1))',
+	'[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+	'![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+	'<a href="vbscript:msgbox(1)">x</a>',
+	'<div style="background:url(javascript:alert(1))">x</div>',
+	'<details open ontoggle=alert(1)>',
+	'<object data="x.swf"></object><embed src="x.swf">',
+	'<form action="javascript:alert(1)"><button>x</button></form>',
+	'<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+	'<a href="  javascript:alert(1)">x</a>',
+	'[x](<javascript:alert(1)>)',
+	'<input onfocus=alert(1) autofocus>',
+	'<body onload=alert(1)>',
+	'<base href="javascript:/">',
+	'<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'
+];
+
+describe('markdown rendering', () => {
+	it.each(payloads)('renders %s inert', (payload) => {
+		const html = renderMarkdown(payload);
+		expect(html).not.toMatch(
+			/<script|<iframe|<object|<embed|<svg|<math|<style|<form|<meta|<base|<body|<details/i
+		);
+		expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+		expect(html).not.toMatch(/(href|src|action)\s*=\s*"?\s*(javascript|vbscript|data):/i);
+		expect(html).not.toMatch(/style=/i);
+	});
+
+	it('keeps ordinary formatting, tables and links, and marks links noopener noreferrer', () => {
+		const html = renderMarkdown(
+			'## Escalation\n\n**Call** the [IC](https://example.org/ic).\n\n| Sev | Minutes |\n| --- | --- |\n| SEV1 | 15 |'
+		);
+		expect(html).toContain('<h2>Escalation</h2>');
+		expect(html).toContain('<strong>Call</strong>');
+		expect(html).toContain(
+			'<a href="https://example.org/ic" rel="noopener noreferrer" target="_blank">IC</a>'
+		);
+		expect(html).toContain('<td>SEV1</td>');
+	});
+
+	it('drops images, which could track readers or smuggle data: URLs', () => {
+		expect(renderMarkdown('![logo](https://example.org/logo.png)')).not.toContain('<img');
+	});
+});

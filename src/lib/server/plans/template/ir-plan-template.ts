@@ -1,0 +1,30 @@
+import type { PlanContent } from '../../../plans/content';
+import { externalRows } from './matrix-external';
+import { internalRows } from './matrix-internal';
+import { scopeSections } from './part-1-scope';
+import { strategySections } from './part-2-strategy';
+import { communicationSections } from './part-3-communication';
+import { trainingSections } from './part-4-training';
+import { executionSections } from './part-5-execution';
+import { lessonsSections } from './part-6-lessons';
+import { maintenanceSections } from './part-7-maintenance';
+import { severityScale } from './severity-scale';
+
+/**
+ * The IR plan template that ships with Hotwash: seven parts following NIST SP 800-61r3 and
+ * SANS PICERL, a SEV1–SEV4 scale and a communication matrix, written for the fictional
+ * Northwind Payments so that a SOC can adopt it by replacing names, contacts and deadlines.
+ */
+export const irPlanTemplate: PlanContent = {
+	sections: [
+		...scopeSections,
+		...strategySections,
+		...communicationSections,
+		...trainingSections,
+		...executionSections,
+		...lessonsSections,
+		...maintenanceSections
+	],
+	severityScale,
+	matrix: [...internalRows, ...externalRows]
+};
