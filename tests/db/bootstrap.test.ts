@@ -40,6 +40,24 @@ describe('first start', () => {
 		}
 	});
 
+	it('loads the demo IR plan with two approved versions and an open draft', async () => {
+		await bootstrap(h.db, config({ HOTWASH_DEMO: '1' }));
+		const versions = await h.db
+			.selectFrom('plan_versions')
+			.select(['status', 'major', 'minor', 'superseded_at', 'approved_at'])
+			.orderBy('created_at')
+			.execute();
+		expect(versions.map((v) => [v.status, v.major, v.minor])).toEqual([
+			['superseded', 1, 0],
+			['approved', 1, 1],
+			['draft', null, null]
+		]);
+		expect(versions[0].superseded_at).not.toBeNull();
+		expect(versions[1].superseded_at).toBeNull();
+		expect(versions[2].superseded_at).toBeNull();
+		expect(versions[2].approved_at).toBeNull();
+	});
+
 	it('does nothing on the second start', async () => {
 		await bootstrap(h.db, config({ HOTWASH_DEMO: '1' }));
 		expect(await bootstrap(h.db, config({ HOTWASH_DEMO: '1' }))).toEqual({ kind: 'existing' });

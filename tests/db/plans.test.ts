@@ -4,7 +4,12 @@ import type { PlanContent } from '../../src/lib/plans/content';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
 import { PlanRuleError, StaleRevisionError } from '../../src/lib/server/plans/errors';
-import { createPlan, listPlans, reviewState } from '../../src/lib/server/plans/plans';
+import {
+	createPlan,
+	listPlans,
+	reviewState,
+	setReviewInterval
+} from '../../src/lib/server/plans/plans';
 import * as versions from '../../src/lib/server/plans/versions';
 import { makeUser, TEST_PASSWORD } from './fixtures';
 import { createTestDatabase } from './test-database';
@@ -373,6 +378,28 @@ describe('concurrent editing', () => {
 });
 
 describe('review dates', () => {
+	it('sets the next review from the plan’s own review cycle at approval', async () => {
+		const lead = await makeUser(h.db, 'lead');
+		const boss = await makeUser(h.db, 'admin');
+		const { plan, draftId } = await planInReview(lead);
+		await tx((trx) => setReviewInterval(trx, actor(boss), plan.id, 6));
+		await expect(
+			tx((trx) => setReviewInterval(trx, actor(boss), plan.id, 0))
+		).rejects.toMatchObject({ field: 'months' });
+		await tx((trx) =>
+			versions.approve(trx, actor(boss), approver(boss), draftId, {
+				password: TEST_PASSWORD,
+				comment: '',
+				effectiveDate: '2026-12-01'
+			})
+		);
+		const expected = new Date();
+		expected.setUTCMonth(expected.getUTCMonth() + 6);
+		expect((await versions.getVersion(h.db, draftId))?.next_review_date?.slice(0, 7)).toBe(
+			expected.toISOString().slice(0, 7)
+		);
+	});
+
 	it('marks plans overdue or due within 30 days', () => {
 		expect(reviewState('2026-01-01', '2026-06-01')).toBe('overdue');
 		expect(reviewState('2026-06-20', '2026-06-01')).toBe('due-soon');

@@ -111,7 +111,13 @@ const planRules: Record<string, RouteRule> = {
 			{ method: 'GET', expect: readers('ok', 'redirect') },
 			{ method: 'GET', path: `/plans/${UNKNOWN_ID}`, expect: readers('not_found', 'not_found') },
 			// The demo plan already has an open draft.
-			{ method: 'POST', path: (v) => `${plan(v)}?/openDraft`, expect: editors('conflict') }
+			{ method: 'POST', path: (v) => `${plan(v)}?/openDraft`, expect: editors('conflict') },
+			{
+				method: 'POST',
+				path: (v) => `${plan(v)}?/reviewInterval`,
+				form: { months: '0' },
+				expect: editors('invalid')
+			}
 		]
 	},
 	'/plans/[planId]/versions': {

@@ -51,7 +51,10 @@ export async function versionForDisplay(db: Kysely<Database>, version: PlanVersi
 			level: s.level,
 			html: renderMarkdown(s.body)
 		})),
-		severityScale: content.severityScale,
+		severityScale: content.severityScale.map((l) => ({
+			...l,
+			criteriaHtml: renderMarkdown(l.criteria)
+		})),
 		matrix: content.matrix
 	};
 }

@@ -122,3 +122,36 @@ export async function listVersions(db: Kysely<Database>, planId: string) {
 		.orderBy('v.created_at', 'desc')
 		.execute();
 }
+
+/** Months between approval and the next review, for versions approved from now on. */
+export async function setReviewInterval(
+	trx: Transaction<Database>,
+	actor: AuditActor,
+	planId: string,
+	months: number
+): Promise<void> {
+	if (!Number.isInteger(months) || months < 1 || months > 36)
+		throw new PlanRuleError('Use a whole number of months from 1 to 36.', 400, 'months');
+	const before = await trx
+		.selectFrom('plans')
+		.select('review_interval_months')
+		.where('id', '=', planId)
+		.forUpdate()
+		.executeTakeFirstOrThrow();
+	if (before.review_interval_months === months) return;
+	await trx
+		.updateTable('plans')
+		.set({ review_interval_months: months })
+		.where('id', '=', planId)
+		.execute();
+	await audit.append(
+		trx,
+		actor,
+		'plan.review_interval_changed',
+		{ type: 'plan', id: planId },
+		{
+			from: before.review_interval_months,
+			to: months
+		}
+	);
+}

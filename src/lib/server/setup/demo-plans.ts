@@ -39,7 +39,7 @@ export async function seedDemoPlan(
 		const approvedAt = isDraft ? null : new Date(Date.now() - entry.daysAgoApproved! * DAY);
 		const created = new Date((approvedAt?.getTime() ?? Date.now()) - 3 * DAY);
 		const isLatestApproved = entry === approvedOnes[approvedOnes.length - 1];
-		const nextApproved = approvedOnes[approvedOnes.indexOf(entry) + 1];
+		const nextApproved = isDraft ? undefined : approvedOnes[approvedOnes.indexOf(entry) + 1];
 		const row: { id: string } = await trx
 			.insertInto('plan_versions')
 			.values({

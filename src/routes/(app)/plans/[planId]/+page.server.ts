@@ -4,7 +4,7 @@ import { requirePermission } from '$lib/server/access/gate';
 import { actorOf } from '$lib/server/http/actor';
 import { loadPlan } from '$lib/server/plans/access';
 import { PlanRuleError } from '$lib/server/plans/errors';
-import { reviewState } from '$lib/server/plans/plans';
+import { reviewState, setReviewInterval } from '$lib/server/plans/plans';
 import { formatVersionNumber } from '$lib/server/plans/version-number';
 import { currentApproved, openDraft, openDraftOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
@@ -45,6 +45,23 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	reviewInterval: async (event) => {
+		const user = requirePermission(event, 'plans.edit');
+		const plan = await loadPlan(db(), event.params.planId);
+		const form = await event.request.formData();
+		const months = Number(form.get('months'));
+		try {
+			await db()
+				.transaction()
+				.execute((trx) =>
+					setReviewInterval(trx, { ...actorOf(event), id: user.id }, plan.id, months)
+				);
+		} catch (e) {
+			if (e instanceof PlanRuleError) return fail(e.status, { intervalError: e.message });
+			throw e;
+		}
+		return { intervalSaved: true };
+	},
 	openDraft: async (event) => {
 		const user = requirePermission(event, 'plans.edit');
 		const plan = await loadPlan(db(), event.params.planId);
