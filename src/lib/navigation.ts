@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; permission: Permission };
 const items: NavItem[] = [
 	{ href: '/', label: 'Dashboard', permission: 'dashboard.view' },
 	{ href: '/plans', label: 'Plans', permission: 'plans.read_current' },
+	{ href: '/scenarios', label: 'Scenarios', permission: 'scenarios.read' },
 	{ href: '/admin/users', label: 'Users', permission: 'users.read' },
 	{ href: '/audit', label: 'Audit trail', permission: 'audit.read' },
 	{ href: '/account', label: 'My account', permission: 'account.manage' }

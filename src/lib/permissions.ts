@@ -35,7 +35,12 @@ export const permissions = {
 	'plans.read_all': ['admin', 'lead', 'auditor'],
 	'plans.edit': ['admin', 'lead'],
 	/** Approve or send back; a lead never approves a draft they wrote (checked on the data). */
-	'plans.review': ['admin', 'lead']
+	'plans.review': ['admin', 'lead'],
+	/** The library; trainees see the participant view of solo-ready scenarios only. */
+	'scenarios.read': ['admin', 'lead', 'trainee', 'auditor'],
+	/** Everything in a scenario: facilitator notes, expectations, branch logic, coverage. */
+	'scenarios.read_all': ['admin', 'lead', 'auditor'],
+	'scenarios.edit': ['admin', 'lead']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -6,6 +6,7 @@ import type { MigrationModules } from './db/migrate';
 import type { Database } from './db/schema';
 import { bootstrap, describeBootstrap } from './setup/bootstrap';
 import { logger } from './logger';
+import { builtInLibrary } from './scenarios/library';
 
 // The one open database of the running app. Opened by the init hook before the first
 // request is served; everything else reaches it through db().
@@ -17,6 +18,13 @@ export async function startApp(migrations: MigrationModules): Promise<void> {
 	handle = await openConfiguredDatabase(config, migrations);
 	logger.info({ engine: handle.engine, location: handle.location }, 'database ready');
 	const outcome = await bootstrap(handle.db, config);
+	// Every scenario file is validated now; an invalid one is listed as invalid, never fatal.
+	const library = builtInLibrary();
+	const invalid = library.filter((e) => !e.scenario);
+	logger.info(
+		{ scenarios: library.length, invalid: invalid.map((e) => e.file) },
+		'scenario library loaded'
+	);
 	console.log(describeBootstrap(outcome, config.publicUrl));
 }
 

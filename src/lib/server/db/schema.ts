@@ -118,6 +118,25 @@ export interface PlanVersionTable {
 	superseded_at: Timestamp | null;
 }
 
+export interface CustomScenarioTable {
+	id: Generated<string>;
+	scenario_id: string;
+	latest_version: number;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CustomScenarioVersionTable {
+	id: Generated<string>;
+	custom_scenario_id: string;
+	version: number;
+	yaml: string;
+	title: string;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -128,6 +147,8 @@ export interface Database {
 	settings: SettingTable;
 	plans: PlanTable;
 	plan_versions: PlanVersionTable;
+	custom_scenarios: CustomScenarioTable;
+	custom_scenario_versions: CustomScenarioVersionTable;
 }
 
 export type User = Selectable<UserTable>;
