@@ -35,6 +35,8 @@ export type Outcome =
 /** Values only known once the server runs, e.g. the id of a demo account. */
 export type SampleValues = {
 	traineeId: string;
+	/** A custom scenario the access test uploads as the lead before it runs. */
+	customScenarioId: string;
 	/** The demo IR plan, its version in force, the one it superseded, and its open draft. */
 	planId: string;
 	approvedId: string;
@@ -45,6 +47,7 @@ export type SampleValues = {
 /** How samples read in test titles. */
 export const placeholderValues: SampleValues = {
 	traineeId: '<trainee id>',
+	customScenarioId: '<custom scenario>',
 	planId: '<plan>',
 	approvedId: '<approved>',
 	supersededId: '<superseded>',
@@ -90,6 +93,104 @@ const version = (v: SampleValues, which: 'approvedId' | 'supersededId' | 'draftI
 	`/plans/${v.planId}/versions/${v[which]}`;
 const apiVersion = (v: SampleValues, which: 'approvedId' | 'supersededId' | 'draftId') =>
 	`/api/v1/plans/${v.planId}/versions/${v[which]}`;
+
+// Built-in scenarios: one solo-ready (trainees may open it), one not.
+const SOLO = 'bec-wire-fraud';
+const TEAM = 'ransomware-double-extortion';
+
+const scenarioRules: Record<string, RouteRule> = {
+	'/scenarios': { sample: '/scenarios', probes: [{ method: 'GET', expect: everyone('ok') }] },
+	'/scenarios/coverage': {
+		sample: '/scenarios/coverage',
+		probes: [{ method: 'GET', expect: readers('ok') }]
+	},
+	'/scenarios/new': {
+		sample: '/scenarios/new',
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'POST',
+				path: '/scenarios/new?/validate',
+				form: { yaml: 'id: x' },
+				expect: editors('ok')
+			},
+			{
+				method: 'POST',
+				path: '/scenarios/new?/save',
+				form: { yaml: 'id: x' },
+				expect: editors('invalid')
+			}
+		]
+	},
+	'/scenarios/[scenarioId]': {
+		sample: `/scenarios/${SOLO}`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok') },
+			{ method: 'GET', path: `/scenarios/${TEAM}`, expect: readers('ok', 'not_found') },
+			{
+				method: 'GET',
+				path: `/scenarios/${TEAM}?view=participant`,
+				expect: readers('ok', 'not_found')
+			},
+			{ method: 'GET', path: '/scenarios/no-such-scenario', expect: everyone('not_found') },
+			{
+				method: 'GET',
+				path: (v) => `/scenarios/${v.customScenarioId}?version=1`,
+				expect: readers('ok', 'ok')
+			}
+		]
+	},
+	'/scenarios/[scenarioId]/edit': {
+		sample: (v) => `/scenarios/${v.customScenarioId}/edit`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			// Built-in scenarios are read-only in the app.
+			{ method: 'GET', path: `/scenarios/${TEAM}/edit`, expect: editors('forbidden') },
+			{
+				method: 'POST',
+				path: `/scenarios/${TEAM}/edit?/save`,
+				form: { yaml: 'id: x' },
+				expect: editors('forbidden')
+			}
+		]
+	},
+	'/scenarios/[scenarioId]/download': {
+		sample: `/scenarios/${TEAM}/download`,
+		probes: [{ method: 'GET', expect: readers('ok') }]
+	},
+	'/api/v1/scenarios': {
+		sample: '/api/v1/scenarios',
+		probes: [
+			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
+			{
+				method: 'POST',
+				form: { yaml: 'not: a scenario' },
+				expect: editors('unprocessable', 'forbidden', 'unauthorized')
+			}
+		]
+	},
+	'/api/v1/scenarios/validate': {
+		sample: '/api/v1/scenarios/validate',
+		probes: [
+			{
+				method: 'POST',
+				form: { yaml: 'id: x' },
+				expect: editors('ok', 'forbidden', 'unauthorized')
+			}
+		]
+	},
+	'/api/v1/scenarios/[scenarioId]': {
+		sample: `/api/v1/scenarios/${SOLO}`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
+			{
+				method: 'GET',
+				path: `/api/v1/scenarios/${TEAM}`,
+				expect: readers('ok', 'not_found', 'unauthorized')
+			}
+		]
+	}
+};
 
 const planRules: Record<string, RouteRule> = {
 	'/plans': { sample: '/plans', probes: [{ method: 'GET', expect: everyone('ok') }] },
@@ -584,7 +685,7 @@ export const accessRules: Record<string, RouteRule> = {
 	}
 };
 
-Object.assign(accessRules, planRules);
+Object.assign(accessRules, planRules, scenarioRules);
 
 export function resolveSample(sample: Sample, values: SampleValues): string {
 	return typeof sample === 'function' ? sample(values) : sample;

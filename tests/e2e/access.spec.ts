@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import {
@@ -50,6 +51,7 @@ test.describe('each route answers each role as its rule says', () => {
 		expect(me.status()).toBe(200);
 		values = {
 			traineeId: (await me.json()).user.id,
+			customScenarioId: await uploadCustomScenario(contexts.get('lead')!),
 			...(await demoPlanIds(contexts.get('lead')!))
 		};
 	});
@@ -181,4 +183,18 @@ async function demoPlanIds(lead: APIRequestContext) {
 		supersededId: id('superseded'),
 		draftId: id('draft')
 	};
+}
+
+/** A custom scenario, uploaded as the lead, so the rules can probe its pages. */
+async function uploadCustomScenario(lead: APIRequestContext): Promise<string> {
+	const id = 'e2e-access-custom';
+	const yaml = fs
+		.readFileSync(path.resolve(import.meta.dirname, '../fixtures/scenarios/valid.yaml'), 'utf8')
+		.replace('id: fixture-valid', `id: ${id}`);
+	const res = await lead.post('/api/v1/scenarios', {
+		data: yaml,
+		headers: { 'content-type': 'application/yaml' }
+	});
+	expect([200, 201], await res.text()).toContain(res.status());
+	return id;
 }

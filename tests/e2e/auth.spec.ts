@@ -16,10 +16,10 @@ import {
 const article = (role: Role) => (/^[aeiou]/.test(role) ? 'an' : 'a');
 
 const expectedNav: Record<Role, string[]> = {
-	admin: ['Dashboard', 'Plans', 'Users', 'Audit trail', 'My account'],
-	lead: ['Dashboard', 'Plans', 'My account'],
-	trainee: ['Dashboard', 'Plans', 'My account'],
-	auditor: ['Dashboard', 'Plans', 'Audit trail', 'My account']
+	admin: ['Dashboard', 'Plans', 'Scenarios', 'Users', 'Audit trail', 'My account'],
+	lead: ['Dashboard', 'Plans', 'Scenarios', 'My account'],
+	trainee: ['Dashboard', 'Plans', 'Scenarios', 'My account'],
+	auditor: ['Dashboard', 'Plans', 'Scenarios', 'Audit trail', 'My account']
 };
 
 for (const [role, labels] of Object.entries(expectedNav) as [Role, string[]][]) {

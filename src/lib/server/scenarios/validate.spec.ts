@@ -55,6 +55,15 @@ describe('scenario validation', () => {
 		expect(messages.length).toBeGreaterThan(2);
 	});
 
+	it('loads a folder with broken files without failing, listing each broken file with its errors', () => {
+		const entries = loadLibraryFolder(dir);
+		expect(entries.filter((e) => e.scenario).map((e) => e.id)).toEqual(['fixture-valid']);
+		// All fixtures share one id, so besides their own mistakes all but the first valid one clash.
+		const broken = entries.filter((e) => !e.scenario);
+		expect(broken.length).toBe(entries.length - 1);
+		for (const e of broken) expect(e.errors.length).toBeGreaterThan(0);
+	});
+
 	it('reports a scenario id used by two files in the library, naming the first file', () => {
 		const lib = fs.mkdtempSync(path.join(os.tmpdir(), 'hotwash-lib-'));
 		const valid = fs.readFileSync(path.join(dir, 'valid.yaml'), 'utf8');
