@@ -23,7 +23,7 @@ function promptForView(p: Prompt, view: View) {
 		type: p.type,
 		question: p.question,
 		points: p.points,
-		timeLimit: p.timeLimit ?? null
+		timeLimitMinutes: p.timeLimit ? durationMinutes(p.timeLimit) : null
 	};
 	if (view === 'participant') {
 		// What a player sees: the question and the choices, never the answers.
