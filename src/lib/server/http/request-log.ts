@@ -1,6 +1,11 @@
 import type { Handle } from '@sveltejs/kit';
 import { logger } from '../logger';
 
+// Invite links carry their secret in the path; the log keeps the route, not the secret.
+export function loggablePath(pathname: string): string {
+	return pathname.replace(/^\/invite\/[^/]+/, '/invite/[redacted]');
+}
+
 /** One log line per request: method, path (no query: it may hold a secret), status, time. */
 export const requestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -15,7 +20,7 @@ export const requestLog: Handle = async ({ event, resolve }) => {
 			{
 				requestId: event.locals.requestId,
 				method: event.request.method,
-				path: event.url.pathname,
+				path: loggablePath(event.url.pathname),
 				status,
 				ms: Math.round(performance.now() - started),
 				user: event.locals.user?.id

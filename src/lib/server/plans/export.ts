@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Plan, PlanVersion } from '../db/schema';
 import { versionForDisplay } from './display';
+import { planHeader } from './plans';
 import { contentToMarkdown } from './markdown-io';
 import { formatVersionNumber } from './version-number';
 import { contentOf } from './versions';
@@ -10,12 +11,7 @@ export async function versionAsJson(db: Kysely<Database>, plan: Plan, version: P
 	const d = await versionForDisplay(db, version);
 	const content = contentOf(version);
 	return {
-		plan: {
-			id: plan.id,
-			title: plan.title,
-			kind: plan.kind,
-			reviewIntervalMonths: plan.review_interval_months
-		},
+		plan: planHeader(plan),
 		version: {
 			id: version.id,
 			number: d.number,

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PlanContent } from '../../plans/content';
 import * as audit from '../audit/log';
 import type { AuditActor } from '../audit/log';
-import type { Database, PlanKind } from '../db/schema';
+import type { Database, Plan, PlanKind } from '../db/schema';
 import { isUuid } from '../users/users';
 import { PlanRuleError } from './errors';
 import { formatVersionNumber } from './version-number';
@@ -36,6 +36,16 @@ export async function createPlan(
 	);
 	const draft = await openDraft(trx, actor, plan.id, input.content);
 	return { plan, draft };
+}
+
+/** What pages and exports say about a plan itself. */
+export function planHeader(plan: Plan) {
+	return {
+		id: plan.id,
+		title: plan.title,
+		kind: plan.kind,
+		reviewIntervalMonths: plan.review_interval_months
+	};
 }
 
 export function getPlan(db: Kysely<Database>, planId: string) {

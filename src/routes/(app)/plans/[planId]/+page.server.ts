@@ -4,7 +4,7 @@ import { requirePermission } from '$lib/server/access/gate';
 import { actorOf } from '$lib/server/http/actor';
 import { loadPlan } from '$lib/server/plans/access';
 import { PlanRuleError } from '$lib/server/plans/errors';
-import { reviewState, setReviewInterval } from '$lib/server/plans/plans';
+import { planHeader, reviewState, setReviewInterval } from '$lib/server/plans/plans';
 import { formatVersionNumber } from '$lib/server/plans/version-number';
 import { currentApproved, openDraft, openDraftOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
@@ -24,12 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		redirect(303, `/plans/${plan.id}/versions/${approved.id}`);
 	}
 	return {
-		plan: {
-			id: plan.id,
-			title: plan.title,
-			kind: plan.kind,
-			reviewIntervalMonths: plan.review_interval_months
-		},
+		plan: planHeader(plan),
 		approved: approved
 			? {
 					id: approved.id,

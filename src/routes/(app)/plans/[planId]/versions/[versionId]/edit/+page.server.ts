@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { sectionNumbers, type SeverityLevel } from '$lib/plans/content';
 import { addSection, moveSection, removeSection } from '$lib/plans/draft-edits';
 import { requirePermission } from '$lib/server/access/gate';
@@ -93,6 +93,6 @@ export const actions: Actions = {
 			{ severityScale: scale }
 		);
 		if ('revision' in r) back(event);
-		return r ?? fail(400, {});
+		return r;
 	}
 };
