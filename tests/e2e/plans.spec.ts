@@ -126,7 +126,9 @@ test('the admin approves with their password, and the old version is superseded'
 	const page = await as(browser, 'admin');
 	// The dashboard tells a reviewer what waits for them.
 	await page.goto('/');
-	await expect(page.getByRole('region', { name: 'Plan drafts' })).toContainText('waiting for review');
+	await expect(page.getByRole('region', { name: 'Plan drafts' })).toContainText(
+		'waiting for review'
+	);
 	await page.goto('/plans');
 	await page.getByRole('link', { name: 'Incident Response Plan' }).click();
 	await page.getByRole('link', { name: 'Open draft' }).click();
