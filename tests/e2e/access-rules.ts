@@ -85,6 +85,9 @@ const expect5 = (
 const everyone = (o: Outcome, anonymous: Outcome = 'login') => expect5(anonymous, o, o, o, o);
 const editors = (o: Outcome, others: Outcome = 'forbidden', anonymous: Outcome = 'login') =>
 	expect5(anonymous, o, o, others, others);
+const adminOnly = (o: Outcome) => expect5('login', o, 'forbidden', 'forbidden', 'forbidden');
+/** The audit trail: admins and auditors. */
+const overseers = (o: Outcome) => expect5('login', o, 'forbidden', 'forbidden', o);
 const readers = (o: Outcome, trainee: Outcome = 'forbidden', anonymous: Outcome = 'login') =>
 	expect5(anonymous, o, o, trainee, o);
 
@@ -383,7 +386,7 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: { anonymous: 'login', admin: 'ok', lead: 'ok', trainee: 'ok', auditor: 'ok' }
+				expect: everyone('ok')
 			}
 		]
 	},
@@ -392,19 +395,13 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: { anonymous: 'login', admin: 'ok', lead: 'ok', trainee: 'ok', auditor: 'ok' }
+				expect: everyone('ok')
 			},
 			{
 				method: 'POST',
 				path: '/account?/createToken',
 				form: { name: '' },
-				expect: {
-					anonymous: 'login',
-					admin: 'invalid',
-					lead: 'invalid',
-					trainee: 'invalid',
-					auditor: 'invalid'
-				}
+				expect: everyone('invalid')
 			}
 		]
 	},
@@ -413,18 +410,12 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: { anonymous: 'login', admin: 'ok', lead: 'ok', trainee: 'ok', auditor: 'ok' }
+				expect: everyone('ok')
 			},
 			{
 				method: 'POST',
 				form: { current: '', password: '', confirm: '' },
-				expect: {
-					anonymous: 'login',
-					admin: 'invalid',
-					lead: 'invalid',
-					trainee: 'invalid',
-					auditor: 'invalid'
-				}
+				expect: everyone('invalid')
 			}
 		]
 	},
@@ -433,13 +424,7 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'login',
-					admin: 'ok',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('ok')
 			}
 		]
 	},
@@ -448,24 +433,12 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'login',
-					admin: 'ok',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('ok')
 			},
 			{
 				method: 'POST',
 				form: { email: 'not an address', displayName: '', role: 'admin', method: 'password' },
-				expect: {
-					anonymous: 'login',
-					admin: 'invalid',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('invalid')
 			}
 		]
 	},
@@ -474,47 +447,23 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'login',
-					admin: 'ok',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('ok')
 			},
 			{
 				method: 'GET',
 				path: `/admin/users/${UNKNOWN_ID}`,
-				expect: {
-					anonymous: 'login',
-					admin: 'not_found',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('not_found')
 			},
 			{
 				method: 'POST',
 				path: ({ traineeId }) => `/admin/users/${traineeId}?/changeRole`,
 				form: { role: 'overlord' },
-				expect: {
-					anonymous: 'login',
-					admin: 'invalid',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('invalid')
 			},
 			{
 				method: 'POST',
 				path: `/admin/users/${UNKNOWN_ID}?/disable`,
-				expect: {
-					anonymous: 'login',
-					admin: 'not_found',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'forbidden'
-				}
+				expect: adminOnly('not_found')
 			}
 		]
 	},
@@ -523,24 +472,12 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'login',
-					admin: 'ok',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'ok'
-				}
+				expect: overseers('ok')
 			},
 			{
 				method: 'POST',
 				path: '/audit?/verify',
-				expect: {
-					anonymous: 'login',
-					admin: 'ok',
-					lead: 'forbidden',
-					trainee: 'forbidden',
-					auditor: 'ok'
-				}
+				expect: overseers('ok')
 			}
 		]
 	},
@@ -549,7 +486,7 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: { anonymous: 'ok', admin: 'home', lead: 'home', trainee: 'home', auditor: 'home' }
+				expect: everyone('home', 'ok')
 			}
 		]
 	},
@@ -558,24 +495,12 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'not_found',
-					admin: 'not_found',
-					lead: 'not_found',
-					trainee: 'not_found',
-					auditor: 'not_found'
-				}
+				expect: everyone('not_found', 'not_found')
 			},
 			{
 				method: 'GET',
 				path: `/setup?token=${UNKNOWN_SECRET}`,
-				expect: {
-					anonymous: 'not_found',
-					admin: 'not_found',
-					lead: 'not_found',
-					trainee: 'not_found',
-					auditor: 'not_found'
-				}
+				expect: everyone('not_found', 'not_found')
 			},
 			{
 				// A complete, valid form: only the missing setup link may stop it.
@@ -587,13 +512,7 @@ export const accessRules: Record<string, RouteRule> = {
 					displayName: 'Intruder',
 					password: 'a perfectly long passphrase'
 				},
-				expect: {
-					anonymous: 'not_found',
-					admin: 'not_found',
-					lead: 'not_found',
-					trainee: 'not_found',
-					auditor: 'not_found'
-				}
+				expect: everyone('not_found', 'not_found')
 			}
 		]
 	},
@@ -602,24 +521,12 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'not_found',
-					admin: 'not_found',
-					lead: 'not_found',
-					trainee: 'not_found',
-					auditor: 'not_found'
-				}
+				expect: everyone('not_found', 'not_found')
 			},
 			{
 				method: 'POST',
 				form: { password: 'a perfectly long passphrase', confirm: 'a perfectly long passphrase' },
-				expect: {
-					anonymous: 'not_found',
-					admin: 'not_found',
-					lead: 'not_found',
-					trainee: 'not_found',
-					auditor: 'not_found'
-				}
+				expect: everyone('not_found', 'not_found')
 			}
 		]
 	},
@@ -628,24 +535,12 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'method_not_allowed',
-					admin: 'method_not_allowed',
-					lead: 'method_not_allowed',
-					trainee: 'method_not_allowed',
-					auditor: 'method_not_allowed'
-				}
+				expect: everyone('method_not_allowed', 'method_not_allowed')
 			},
 			{
 				method: 'POST',
 				endsSession: true,
-				expect: {
-					anonymous: 'login',
-					admin: 'login',
-					lead: 'login',
-					trainee: 'login',
-					auditor: 'login'
-				}
+				expect: everyone('login')
 			}
 		]
 	},
@@ -654,7 +549,7 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: { anonymous: 'ok', admin: 'ok', lead: 'ok', trainee: 'ok', auditor: 'ok' }
+				expect: everyone('ok', 'ok')
 			}
 		]
 	},
@@ -663,23 +558,11 @@ export const accessRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'GET',
-				expect: {
-					anonymous: 'unauthorized',
-					admin: 'ok',
-					lead: 'ok',
-					trainee: 'ok',
-					auditor: 'ok'
-				}
+				expect: everyone('ok', 'unauthorized')
 			},
 			{
 				method: 'POST',
-				expect: {
-					anonymous: 'method_not_allowed',
-					admin: 'method_not_allowed',
-					lead: 'method_not_allowed',
-					trainee: 'method_not_allowed',
-					auditor: 'method_not_allowed'
-				}
+				expect: everyone('method_not_allowed', 'method_not_allowed')
 			}
 		]
 	}
