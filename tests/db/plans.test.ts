@@ -33,6 +33,13 @@ type Person = Awaited<ReturnType<typeof makeUser>>;
 const actor = (u: Person) => ({ id: u.id, label: u.email, ip: null });
 const approver = (u: Person) => ({ id: u.id, email: u.email, role: u.role });
 
+/** Approves as `who`, who re-enters `password` (the right one unless a test says otherwise). */
+const approveAs = (
+	who: Person,
+	versionId: string,
+	input: { password: string; comment: string; effectiveDate: string }
+) => tx((trx) => versions.approve(trx, actor(who), approver(who), versionId, input));
+
 /** A plan whose first draft (by `author`) is in review as 1.0. */
 async function planInReview(author: Person) {
 	const { plan, draft } = await tx((trx) =>
@@ -53,13 +60,11 @@ async function planInReview(author: Person) {
 
 async function approved(author: Person, boss: Person) {
 	const p = await planInReview(author);
-	await tx((trx) =>
-		versions.approve(trx, actor(boss), approver(boss), p.draftId, {
-			password: TEST_PASSWORD,
-			comment: 'Looks right.',
-			effectiveDate: '2026-12-01'
-		})
-	);
+	await approveAs(boss, p.draftId, {
+		password: TEST_PASSWORD,
+		comment: 'Looks right.',
+		effectiveDate: '2026-12-01'
+	});
 	return p;
 }
 
@@ -94,13 +99,11 @@ describe('plan version life cycle', () => {
 				changeSummary: 'Faster CISO call.'
 			})
 		);
-		await tx((trx) =>
-			versions.approve(trx, actor(boss), approver(boss), draft.id, {
-				password: TEST_PASSWORD,
-				comment: '',
-				effectiveDate: '2027-01-01'
-			})
-		);
+		await approveAs(boss, draft.id, {
+			password: TEST_PASSWORD,
+			comment: '',
+			effectiveDate: '2027-01-01'
+		});
 		expect((await versions.getVersion(h.db, first))?.status).toBe('superseded');
 		expect((await versions.currentApproved(h.db, plan.id))?.id).toBe(draft.id);
 	});
@@ -169,13 +172,11 @@ describe('segregation of duties', () => {
 		const lead = await makeUser(h.db, 'lead');
 		const { draftId } = await planInReview(lead);
 		await expect(
-			tx((trx) =>
-				versions.approve(trx, actor(lead), approver(lead), draftId, {
-					password: TEST_PASSWORD,
-					comment: '',
-					effectiveDate: '2026-12-01'
-				})
-			)
+			approveAs(lead, draftId, {
+				password: TEST_PASSWORD,
+				comment: '',
+				effectiveDate: '2026-12-01'
+			})
 		).rejects.toThrow(/segregation of duties/);
 	});
 
@@ -195,13 +196,11 @@ describe('segregation of duties', () => {
 			})
 		);
 		await expect(
-			tx((trx) =>
-				versions.approve(trx, actor(editor), approver(editor), draft.id, {
-					password: TEST_PASSWORD,
-					comment: '',
-					effectiveDate: '2026-12-01'
-				})
-			)
+			approveAs(editor, draft.id, {
+				password: TEST_PASSWORD,
+				comment: '',
+				effectiveDate: '2026-12-01'
+			})
 		).rejects.toThrow(/segregation of duties/);
 		expect(plan.kind).toBe('playbook');
 	});
@@ -211,22 +210,18 @@ describe('segregation of duties', () => {
 		const other = await makeUser(h.db, 'lead');
 		const { draftId } = await planInReview(author);
 		await expect(
-			tx((trx) =>
-				versions.approve(trx, actor(other), approver(other), draftId, {
-					password: 'wrong password!',
-					comment: '',
-					effectiveDate: '2026-12-01'
-				})
-			)
-		).rejects.toMatchObject({ field: 'password' });
-		expect((await versions.getVersion(h.db, draftId))?.status).toBe('in_review');
-		await tx((trx) =>
-			versions.approve(trx, actor(other), approver(other), draftId, {
-				password: TEST_PASSWORD,
+			approveAs(other, draftId, {
+				password: 'wrong password!',
 				comment: '',
 				effectiveDate: '2026-12-01'
 			})
-		);
+		).rejects.toMatchObject({ field: 'password' });
+		expect((await versions.getVersion(h.db, draftId))?.status).toBe('in_review');
+		await approveAs(other, draftId, {
+			password: TEST_PASSWORD,
+			comment: '',
+			effectiveDate: '2026-12-01'
+		});
 		expect((await versions.getVersion(h.db, draftId))?.status).toBe('approved');
 	});
 
@@ -236,13 +231,7 @@ describe('segregation of duties', () => {
 		for (const role of ['trainee', 'auditor'] as const) {
 			const u = await makeUser(h.db, role);
 			await expect(
-				tx((trx) =>
-					versions.approve(trx, actor(u), approver(u), draftId, {
-						password: TEST_PASSWORD,
-						comment: '',
-						effectiveDate: '2026-12-01'
-					})
-				)
+				approveAs(u, draftId, { password: TEST_PASSWORD, comment: '', effectiveDate: '2026-12-01' })
 			).rejects.toThrow(/Only an admin or a SOC lead/);
 		}
 	});
@@ -270,13 +259,11 @@ describe('immutability of approved versions', () => {
 				changeSummary: 'Rewrite.'
 			})
 		);
-		await tx((trx) =>
-			versions.approve(trx, actor(boss), approver(boss), draft.id, {
-				password: TEST_PASSWORD,
-				comment: '',
-				effectiveDate: '2027-01-01'
-			})
-		);
+		await approveAs(boss, draft.id, {
+			password: TEST_PASSWORD,
+			comment: '',
+			effectiveDate: '2027-01-01'
+		});
 		for (const id of [first, draft.id]) {
 			await expect(
 				h.db
@@ -386,13 +373,11 @@ describe('review dates', () => {
 		await expect(
 			tx((trx) => setReviewInterval(trx, actor(boss), plan.id, 0))
 		).rejects.toMatchObject({ field: 'months' });
-		await tx((trx) =>
-			versions.approve(trx, actor(boss), approver(boss), draftId, {
-				password: TEST_PASSWORD,
-				comment: '',
-				effectiveDate: '2026-12-01'
-			})
-		);
+		await approveAs(boss, draftId, {
+			password: TEST_PASSWORD,
+			comment: '',
+			effectiveDate: '2026-12-01'
+		});
 		const expected = new Date();
 		expected.setUTCMonth(expected.getUTCMonth() + 6);
 		expect((await versions.getVersion(h.db, draftId))?.next_review_date?.slice(0, 7)).toBe(

@@ -160,11 +160,18 @@ export async function findScenario(db: Kysely<Database>, scenarioId: string, ver
 	const versions = await db
 		.selectFrom('custom_scenario_versions as v')
 		.leftJoin('users as u', 'u.id', 'v.created_by')
-		.select(['v.id', 'v.version', 'v.title', 'v.yaml', 'v.created_at', 'u.display_name as author'])
+		.select(['v.id', 'v.version', 'v.title', 'v.created_at', 'u.display_name as author'])
 		.where('v.custom_scenario_id', '=', custom.id)
 		.orderBy('v.version', 'desc')
 		.execute();
-	const wanted = versions.find((v) => v.version === (version ?? custom.latest_version));
+	const wantedNumber = version ?? custom.latest_version;
+	// Only the version shown needs its text; the list needs none.
+	const wanted = await db
+		.selectFrom('custom_scenario_versions')
+		.select(['id', 'version', 'yaml'])
+		.where('custom_scenario_id', '=', custom.id)
+		.where('version', '=', wantedNumber)
+		.executeTakeFirst();
 	if (!wanted) return null;
 	return {
 		entry: toEntry({
@@ -174,7 +181,7 @@ export async function findScenario(db: Kysely<Database>, scenarioId: string, ver
 			version: wanted.version
 		}),
 		version: wanted.version,
-		versions: versions.map(({ yaml: _y, ...v }) => v)
+		versions
 	};
 }
 

@@ -3,7 +3,7 @@ import { requirePermission } from '$lib/server/access/gate';
 import { editDraft } from '$lib/server/plans/draft-action';
 import { loadEditableDraft } from '$lib/server/plans/editable';
 import { matrixFromForm } from '$lib/server/plans/matrix-form';
-import { contentOf, getVersion } from '$lib/server/plans/versions';
+import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,10 +21,10 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		requirePermission(event, 'plans.edit');
+		const user = requirePermission(event, 'plans.edit');
+		// The table is read against this plan's own draft (404 or 409 for anything else).
+		const { version } = await loadEditableDraft(db(), user, event.params);
 		const form = await event.request.formData();
-		const version = await getVersion(db(), event.params.versionId);
-		if (!version) return fail(404, { message: 'No such draft.' });
 		const parsed = matrixFromForm(form, contentOf(version));
 		if (!parsed.ok)
 			return fail(400, {
