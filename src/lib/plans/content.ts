@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { durationFromMinutes, durationSchema } from './durations';
+import { incidentFacts } from './incident-facts';
 
 // The content of one plan version: ordered sections, the severity scale and the
 // communication matrix. Shared by the server (validation, storage, diff) and the pages
@@ -68,15 +70,77 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const notificationRuleSchema = z.object({
-	notify: z.boolean(),
-	/** Within how many minutes of declaring the incident at this severity; null when not notified. */
-	withinMinutes: z
-		.number()
-		.int('Use whole minutes.')
-		.positive('Use a positive number of minutes.')
-		.nullable()
+/** The moment a deadline is counted from; the law names it, not the team. */
+export const clockAnchors = ['awareness', 'declaration', 'classification', 'determination'] as const;
+export type ClockAnchor = (typeof clockAnchors)[number];
+export const clockAnchorInfo: Record<ClockAnchor, { label: string; meaning: string }> = {
+	awareness: {
+		label: 'awareness',
+		meaning:
+			'When the organisation became aware of the incident (GDPR Art. 33, NIS2 Art. 23 count from here).'
+	},
+	declaration: {
+		label: 'declaration',
+		meaning: 'When the incident was declared at its severity under this plan.'
+	},
+	classification: {
+		label: 'classification',
+		meaning: 'When the incident was classified as major or significant (DORA initial notification).'
+	},
+	determination: {
+		label: 'determination',
+		meaning: 'When a determination was made, e.g. materiality for an SEC Form 8-K.'
+	}
+};
+
+export const deadlineSchema = z.object({
+	within: durationSchema,
+	anchor: z.enum(clockAnchors, { message: 'Choose what the deadline counts from.' })
 });
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+/**
+ * One report or message of a staged notification (NIS2: early warning, notification, final
+ * report). Its deadlines all hold: DORA's initial notification is due 4 h after
+ * classification and at most 24 h after awareness, whichever comes first.
+ */
+export const notificationStageSchema = z.object({
+	name: z.string().trim().min(1, 'Name the stage, e.g. Early warning.').max(80),
+	deadlines: z
+		.array(deadlineSchema)
+		.min(1, 'Give the stage a deadline.')
+		.max(3, 'A stage has at most three deadlines.')
+});
+export type NotificationStage = z.infer<typeof notificationStageSchema>;
+
+/**
+ * Rows stored before staged deadlines held `{ notify, withinMinutes }`, counted from the
+ * declaration. They are read as one stage so that approved versions stay as approved.
+ */
+function fromLegacyRule(value: unknown): unknown {
+	if (!value || typeof value !== 'object' || 'stages' in value) return value;
+	const legacy = value as { notify?: unknown; withinMinutes?: unknown };
+	const minutes = legacy.withinMinutes;
+	const stages =
+		legacy.notify === true && typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0
+			? [
+					{
+						name: 'Notify',
+						deadlines: [{ within: durationFromMinutes(minutes), anchor: 'declaration' }]
+					}
+				]
+			: [];
+	return { notify: legacy.notify, stages };
+}
+
+export const notificationRuleSchema = z.preprocess(
+	fromLegacyRule,
+	z.object({
+		notify: z.boolean(),
+		/** Empty when not notified; otherwise the first stage is the first message. */
+		stages: z.array(notificationStageSchema).max(5, 'A row has at most five stages.')
+	})
+);
 export type NotificationRule = z.infer<typeof notificationRuleSchema>;
 
 export const matrixRowSchema = z.object({
@@ -84,7 +148,15 @@ export const matrixRowSchema = z.object({
 	stakeholder: z.string().trim().min(1, 'Name the stakeholder (a role or group).').max(120),
 	audience: z.enum(audiences, { message: 'Choose an audience.' }),
 	contacts: z.array(contactSchema).max(10),
-	/** By severity id, e.g. { SEV1: { notify: true, withinMinutes: 15 } }. */
+	/**
+	 * The row is required when any of these facts holds; empty means every incident at a
+	 * notified severity.
+	 */
+	appliesWhen: z
+		.array(z.enum(incidentFacts, { message: 'Choose a known incident fact.' }))
+		.max(incidentFacts.length)
+		.default([]),
+	/** By severity id, e.g. { SEV1: { notify: true, stages: [...] } }. */
 	notifications: z.record(z.string(), notificationRuleSchema),
 	/** The plan role that sends the message, e.g. "Communications lead". */
 	notifier: z.string().trim().min(1, 'Say who notifies them (a plan role).').max(120),
@@ -139,11 +211,17 @@ export const planContentSchema = z
 		content.matrix.forEach((row, i) => {
 			for (const level of content.severityScale) {
 				const rule = row.notifications[level.id];
-				if (rule?.notify && rule.withinMinutes === null)
+				if (rule?.notify && rule.stages.length === 0)
 					ctx.addIssue({
 						code: 'custom',
-						path: ['matrix', i, 'notifications', level.id, 'withinMinutes'],
-						message: `Say within how many minutes they are told at ${level.id}.`
+						path: ['matrix', i, 'notifications', level.id, 'stages'],
+						message: `Say within how long they are told at ${level.id}.`
+					});
+				if (rule && !rule.notify && rule.stages.length > 0)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['matrix', i, 'notifications', level.id, 'stages'],
+						message: `They are not notified at ${level.id}: remove the deadlines or tick notify.`
 					});
 			}
 			if (!row.contacts.some((c) => c.email || c.phone || c.outOfBand))
