@@ -37,6 +37,6 @@ export default ts.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'test-results/', 'playwright-report/', '.tmp/']
+		ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'data/', 'test-results/', 'playwright-report/', '.tmp/']
 	}
 );

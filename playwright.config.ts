@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Must be `localhost`: the server's ORIGIN is http://localhost:4173 and SvelteKit's CSRF
 // check compares the Origin of a form post with it.
-const baseURL = 'http://localhost:4173';
+// E2E_SLOT (see svelte.config.js) moves the port so that runs can sit side by side.
+const baseURL = `http://localhost:${4173 + Number(process.env.E2E_SLOT ?? 0)}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',

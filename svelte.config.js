@@ -1,11 +1,16 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// E2E_SLOT lets several developers' end-to-end runs build and serve side by side on one
+// machine (each its own build folder, port and data folder); unset, everything is as usual.
+const slot = process.env.E2E_SLOT ? `-${process.env.E2E_SLOT}` : '';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		adapter: adapter({ out: `build${slot}` }),
+		outDir: `.svelte-kit${slot}`,
 		// Scripts get nonces/hashes from SvelteKit; nothing else may run or frame us.
 		csp: {
 			mode: 'auto',

@@ -5,6 +5,7 @@ import {
 	login,
 	navLabels,
 	newApiContext,
+	ORIGIN,
 	sessionFile,
 	type CreatedUser
 } from './helpers';
@@ -88,7 +89,7 @@ test('a user created with an invite link sets their password there and logs in',
 }) => {
 	const user = await createUserAsAdmin(page, { role: 'lead', method: 'invite', label: 'invitee' });
 	expect(user.oneTimePassword).toBeNull();
-	expect(user.inviteUrl).toMatch(/^http:\/\/localhost:4173\/invite\/[a-z2-7]{32}$/);
+	expect(user.inviteUrl).toMatch(new RegExp(`^${ORIGIN}/invite/[a-z2-7]{32}$`));
 
 	await page.goto('/admin/users');
 	await expect(page.getByRole('row', { name: user.email })).toContainText('invited');

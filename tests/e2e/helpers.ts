@@ -6,13 +6,14 @@ import { roles, type Role } from '../../src/lib/permissions';
 export { roles, type Role };
 
 /** Must match baseURL in playwright.config.ts and ORIGIN in serve.js. */
-export const ORIGIN = 'http://localhost:4173';
+export const ORIGIN = `http://localhost:${4173 + Number(process.env.E2E_SLOT ?? 0)}`;
+const slot = process.env.E2E_SLOT ? `-${process.env.E2E_SLOT}` : '';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const demoLoginsFile = path.join(root, '.tmp/e2e-data/demo-logins.txt');
+const demoLoginsFile = path.join(root, `.tmp/e2e-data${slot}/demo-logins.txt`);
 
 /** Where the sessions project keeps each demo role's signed-in cookies. */
-export const sessionFile = (role: Role) => path.join(root, `.tmp/e2e-auth/${role}.json`);
+export const sessionFile = (role: Role) => path.join(root, `.tmp/e2e-auth${slot}/${role}.json`);
 
 export type Credentials = { email: string; password: string };
 

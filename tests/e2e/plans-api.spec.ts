@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { newApiContext, sessionFile } from './helpers';
+import { newApiContext, ORIGIN, sessionFile } from './helpers';
 
 // The plan API as a script would use it, with a personal token.
 
@@ -18,7 +18,7 @@ async function tokenFor(role: 'lead' | 'auditor' | 'trainee'): Promise<string> {
 async function bearer(role: 'lead' | 'auditor' | 'trainee'): Promise<APIRequestContext> {
 	const { request } = await import('@playwright/test');
 	return request.newContext({
-		baseURL: 'http://localhost:4173',
+		baseURL: ORIGIN,
 		extraHTTPHeaders: { Authorization: `Bearer ${await tokenFor(role)}` }
 	});
 }

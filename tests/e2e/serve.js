@@ -8,15 +8,17 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = path.join(root, '.tmp/e2e-data');
-const DB_PREFIX = 'hotwash_e2e_';
+const slot = process.env.E2E_SLOT ? `-${process.env.E2E_SLOT}` : '';
+const port = 4173 + Number(process.env.E2E_SLOT ?? 0);
+const dataDir = path.join(root, `.tmp/e2e-data${slot}`);
+const DB_PREFIX = `hotwash_e2e${slot.replace('-', '_')}_`;
 
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 process.env.HOTWASH_DATA_DIR = dataDir;
-process.env.PORT = '4173';
-process.env.ORIGIN = 'http://localhost:4173';
+process.env.PORT = String(port);
+process.env.ORIGIN = `http://localhost:${port}`;
 process.env.HOTWASH_DEMO = '1';
 process.env.HOTWASH_LOG_LEVEL = 'warn';
 delete process.env.DATABASE_URL;
@@ -25,7 +27,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
 	const name = `${DB_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
 	await withServer(serverUrl, async (client) => {
-		// Only one e2e server can hold port 4173, so any database left by a killed run is stale.
+		// Only one e2e server can hold this port, so any database left by a killed run is stale.
 		const stale = await client.query('select datname from pg_database where datname like $1', [
 			`${DB_PREFIX}%`
 		]);
@@ -39,7 +41,7 @@ if (serverUrl) {
 	console.log(`e2e: using PostgreSQL database ${name}`);
 }
 
-await import('../../build/index.js');
+await import(`../../build${slot}/index.js`);
 
 /** @param {string} url @param {(client: pg.Client) => Promise<void>} work */
 async function withServer(url, work) {

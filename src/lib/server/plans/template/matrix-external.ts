@@ -10,6 +10,7 @@ const partyRows: MatrixRow[] = [
 		key: 'law-enforcement',
 		stakeholder: 'Police / national cyber crime unit',
 		audience: 'law-enforcement',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Cyber crime reporting line',
@@ -18,7 +19,7 @@ const partyRows: MatrixRow[] = [
 				outOfBand: '24/7 reporting number agreed with the police, kept in the out-of-band pack'
 			}
 		],
-		notifications: byLevel(1440, 4320, null, null),
+		notifications: byLevel('24h', '72h', null, null),
 		notifier: 'Legal counsel',
 		approver: 'General Counsel',
 		messageTemplate: `**Crime report – cyber incident at Northwind Payments – ref. {{incident_id}}**
@@ -36,6 +37,7 @@ Point of contact: General Counsel, daniel.ferreira@northwind.example, +44 20 794
 		key: 'cyber-insurer',
 		stakeholder: 'Cyber-insurance carrier',
 		audience: 'vendor',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Carrier breach response hotline',
@@ -50,7 +52,7 @@ Point of contact: General Counsel, daniel.ferreira@northwind.example, +44 20 794
 				outOfBand: 'Broker account executive mobile in the printed phone tree'
 			}
 		],
-		notifications: byLevel(120, 1440, null, null),
+		notifications: byLevel('2h', '24h', null, null),
 		notifier: 'Legal counsel',
 		approver: 'CISO',
 		messageTemplate: `**Notification of circumstances – policy {{policy_number}} – ref. {{incident_id}}**
@@ -68,6 +70,7 @@ We will not admit liability or agree any payment without your prior consent. Con
 		key: 'customers',
 		stakeholder: 'Affected merchants and individuals',
 		audience: 'customers',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Status page and merchant notification list',
@@ -82,7 +85,7 @@ We will not admit liability or agree any payment without your prior consent. Con
 				outOfBand: 'Personal mobile in the printed phone tree'
 			}
 		],
-		notifications: byLevel(240, 1440, null, null),
+		notifications: byLevel('4h', '24h', null, null),
 		notifier: 'Communications lead',
 		approver: 'CEO',
 		messageTemplate: `**Subject: Security incident affecting {{affected_services}} – update {{update_number}}**
@@ -105,6 +108,7 @@ Northwind Payments`
 		key: 'media',
 		stakeholder: 'Press office and media',
 		audience: 'media',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Head of Communications (press office)',
@@ -119,7 +123,7 @@ Northwind Payments`
 				outOfBand: 'Agency duty mobile in the out-of-band pack'
 			}
 		],
-		notifications: byLevel(240, null, null, null),
+		notifications: byLevel('4h', null, null, null),
 		notifier: 'Communications lead',
 		approver: 'CEO',
 		messageTemplate: `**Holding statement – ref. {{incident_id}} (for proactive use at SEV1, reactive use otherwise)**
@@ -132,6 +136,7 @@ Spokesperson: {{spokesperson}}. Do not speculate on the cause, the attacker or n
 		key: 'cloud-provider',
 		stakeholder: 'Primary cloud provider',
 		audience: 'vendor',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Enterprise support – technical account manager',
@@ -140,7 +145,7 @@ Spokesperson: {{spokesperson}}. Do not speculate on the cause, the attacker or n
 				outOfBand: 'Highest-priority case via the support console, using a break-glass account'
 			}
 		],
-		notifications: byLevel(60, 240, null, null),
+		notifications: byLevel('1h', '4h', null, null),
 		notifier: 'IT operations',
 		approver: 'Incident commander',
 		messageTemplate: `**Security incident support request – account {{cloud_account}} – ref. {{incident_id}}**

@@ -9,6 +9,7 @@ export const internalRows: MatrixRow[] = [
 		key: 'soc-on-call',
 		stakeholder: 'SOC on-call analysts',
 		audience: 'internal',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'SOC on-call (primary)',
@@ -17,7 +18,7 @@ export const internalRows: MatrixRow[] = [
 				outOfBand: 'Signal group NW-IR-Core; on-call mobile in the printed phone tree'
 			}
 		],
-		notifications: byLevel(15, 15, 30, 240),
+		notifications: byLevel('15m', '15m', '30m', '4h'),
 		notifier: 'SOC analyst',
 		approver: '',
 		messageTemplate: `**{{severity}} incident {{incident_id}} declared**
@@ -33,6 +34,7 @@ Acknowledge in the incident ticket within 15 minutes and join the bridge at SEV1
 		key: 'incident-commander',
 		stakeholder: 'Incident commander on-call',
 		audience: 'internal',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'IC on-call (SOC lead rota)',
@@ -41,7 +43,7 @@ Acknowledge in the incident ticket within 15 minutes and join the bridge at SEV1
 				outOfBand: 'Signal group NW-IR-Core; personal mobile in the printed phone tree'
 			}
 		],
-		notifications: byLevel(15, 15, 60, null),
+		notifications: byLevel('15m', '15m', '1h', null),
 		notifier: 'SOC analyst',
 		approver: '',
 		messageTemplate: `**Incident {{incident_id}}: IC needed ({{severity}} proposed)**
@@ -57,6 +59,7 @@ Please call the bridge on {{bridge}} to take command and confirm the severity.`
 		key: 'ciso',
 		stakeholder: 'CISO',
 		audience: 'executive',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Priya Raman',
@@ -71,7 +74,7 @@ Please call the bridge on {{bridge}} to take command and confirm the severity.`
 				outOfBand: 'Signal (NW-IR-Core)'
 			}
 		],
-		notifications: byLevel(30, 30, 1440, null),
+		notifications: byLevel('30m', '30m', '24h', null),
 		notifier: 'Incident commander',
 		approver: '',
 		messageTemplate: `**Incident {{incident_id}} – {{severity}} – briefing for the CISO**
@@ -89,6 +92,7 @@ Next update: {{next_update}}. Phone first at SEV1 and SEV2; this message follows
 		key: 'ceo-exec',
 		stakeholder: 'CEO and executive committee',
 		audience: 'executive',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Helen Marsh (CEO)',
@@ -103,7 +107,7 @@ Next update: {{next_update}}. Phone first at SEV1 and SEV2; this message follows
 				outOfBand: 'CEO executive assistant cascades by phone'
 			}
 		],
-		notifications: byLevel(60, 240, null, null),
+		notifications: byLevel('1h', '4h', null, null),
 		notifier: 'Executive sponsor',
 		approver: '',
 		messageTemplate: `**Security incident {{incident_id}} ({{severity}}): executive brief**
@@ -124,6 +128,7 @@ Please do not forward this message or discuss the incident outside the executive
 		key: 'board-risk',
 		stakeholder: 'Board risk committee',
 		audience: 'executive',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Grace Okafor (Company Secretary, for the committee chair)',
@@ -132,7 +137,7 @@ Please do not forward this message or discuss the incident outside the executive
 				outOfBand: 'Committee chair mobile held by the Company Secretary'
 			}
 		],
-		notifications: byLevel(1440, null, null, null),
+		notifications: byLevel('24h', null, null, null),
 		notifier: 'Executive sponsor',
 		approver: '',
 		messageTemplate: `**Board risk committee: notification of critical incident {{incident_id}}**
@@ -151,6 +156,7 @@ The CEO or CISO will brief the committee chair by phone. Next written update: {{
 		key: 'general-counsel',
 		stakeholder: 'General Counsel',
 		audience: 'legal',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Daniel Ferreira',
@@ -165,7 +171,7 @@ The CEO or CISO will brief the committee chair by phone. Next written update: {{
 				outOfBand: 'Hotline number in the out-of-band pack'
 			}
 		],
-		notifications: byLevel(30, 60, 1440, null),
+		notifications: byLevel('30m', '1h', '24h', null),
 		notifier: 'Incident commander',
 		approver: '',
 		messageTemplate: `**Privileged and confidential – prepared at the request of counsel**
@@ -183,6 +189,7 @@ Advice needed on: {{legal_questions}} (at least notification duties, privilege a
 		key: 'dpo',
 		stakeholder: 'Data protection officer',
 		audience: 'legal',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Ines Kowalski',
@@ -191,7 +198,7 @@ Advice needed on: {{legal_questions}} (at least notification duties, privilege a
 				outOfBand: 'Personal mobile in the printed phone tree'
 			}
 		],
-		notifications: byLevel(60, 120, 1440, null),
+		notifications: byLevel('1h', '2h', '24h', null),
 		notifier: 'Incident commander',
 		approver: '',
 		messageTemplate: `**Possible personal data breach – incident {{incident_id}} ({{severity}})**
@@ -209,6 +216,7 @@ Please assess the risk to individuals and confirm with General Counsel whether t
 		key: 'it-operations',
 		stakeholder: 'IT operations on-call',
 		audience: 'internal',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'IT operations on-call engineer',
@@ -217,7 +225,7 @@ Please assess the risk to individuals and confirm with General Counsel whether t
 				outOfBand: 'Platform engineering phone tree (printed)'
 			}
 		],
-		notifications: byLevel(15, 30, 120, null),
+		notifications: byLevel('15m', '30m', '2h', null),
 		notifier: 'Incident commander',
 		approver: '',
 		messageTemplate: `**Incident {{incident_id}} ({{severity}}): IT operations needed**
@@ -232,6 +240,7 @@ Join the bridge on {{bridge}}. Log every change you make in the incident ticket 
 		key: 'hr',
 		stakeholder: 'HR director (insider cases only)',
 		audience: 'internal',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Sarah Lindqvist',
@@ -240,7 +249,7 @@ Join the bridge on {{bridge}}. Log every change you make in the incident ticket 
 				outOfBand: 'Personal mobile in the printed phone tree'
 			}
 		],
-		notifications: byLevel(60, 240, 1440, null),
+		notifications: byLevel('1h', '4h', '24h', null),
 		notifier: 'Incident commander',
 		approver: '',
 		messageTemplate: `**Confidential: incident {{incident_id}} ({{severity}}) involving a member of staff**

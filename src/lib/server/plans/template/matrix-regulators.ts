@@ -9,6 +9,7 @@ export const regulatorRows: MatrixRow[] = [
 		key: 'ico',
 		stakeholder: "Information Commissioner's Office (ICO)",
 		audience: 'regulator',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'ICO personal data breach reporting',
@@ -18,7 +19,7 @@ export const regulatorRows: MatrixRow[] = [
 			}
 		],
 		// GDPR Art. 33: within 72 hours of becoming aware, when personal data is involved.
-		notifications: byLevel(4320, 4320, null, null),
+		notifications: byLevel('72h', '72h', null, null),
 		notifier: 'Data protection officer',
 		approver: 'General Counsel',
 		messageTemplate: `**Personal data breach report – Northwind Payments Ltd – ref. {{incident_id}}**
@@ -41,6 +42,7 @@ Next update to the ICO: {{next_update}}.`
 		key: 'nis2-csirt',
 		stakeholder: 'NIS2 CSIRT / competent authority',
 		audience: 'regulator',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'National CSIRT incident reporting desk',
@@ -50,7 +52,7 @@ Next update to the ICO: {{next_update}}.`
 			}
 		],
 		// NIS2 Art. 23: early warning within 24 h, notification within 72 h, final report in 1 month.
-		notifications: byLevel(1440, 1440, null, null),
+		notifications: byLevel('24h', '24h', null, null),
 		notifier: 'Communications lead',
 		approver: 'General Counsel',
 		messageTemplate: `**NIS2 early warning – Northwind Payments (Ireland) Ltd – ref. {{incident_id}}**
@@ -70,6 +72,7 @@ Technical contact: the incident commander, via the SOC on +44 20 7946 0100. Next
 		key: 'dora-regulator',
 		stakeholder: 'Financial regulator (DORA major ICT-related incident)',
 		audience: 'regulator',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Competent authority – DORA incident reporting',
@@ -87,7 +90,7 @@ Technical contact: the incident commander, via the SOC on +44 20 7946 0100. Next
 		],
 		// DORA Art. 19: initial notification within 4 h of classification as major, at most 24 h
 		// from detection; intermediate report within 72 h; final report within 1 month.
-		notifications: byLevel(240, 240, null, null),
+		notifications: byLevel('4h', '4h', null, null),
 		notifier: 'Communications lead',
 		approver: 'CEO',
 		messageTemplate: `**DORA initial notification – major ICT-related incident – ref. {{incident_id}}**
@@ -108,6 +111,7 @@ Intermediate report due within 72 hours; final report within one month. Contact:
 		key: 'card-acquirer',
 		stakeholder: 'Card acquirer and card brands',
 		audience: 'regulator',
+		appliesWhen: [],
 		contacts: [
 			{
 				name: 'Acquirer relationship manager (fraud and compliance)',
@@ -117,7 +121,7 @@ Intermediate report due within 72 hours; final report within one month. Contact:
 			}
 		],
 		// PCI DSS and scheme rules: immediately on suspected compromise, 24 h at the latest.
-		notifications: byLevel(1440, null, null, null),
+		notifications: byLevel('24h', null, null, null),
 		notifier: 'Communications lead',
 		approver: 'General Counsel',
 		messageTemplate: `**Suspected account data compromise – Northwind Payments – ref. {{incident_id}}**
