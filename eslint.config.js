@@ -37,6 +37,16 @@ export default ts.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	},
 	{
-		ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'data/', 'test-results/', 'playwright-report/', '.tmp/']
+		ignores: [
+			'build/',
+			'build-*/',
+			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'data/',
+			'test-results/',
+			'test-results-*/',
+			'playwright-report/',
+			'.tmp/'
+		]
 	}
 );

@@ -8,6 +8,7 @@ const baseURL = `http://localhost:${4173 + Number(process.env.E2E_SLOT ?? 0)}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: `test-results${process.env.E2E_SLOT ? `-${process.env.E2E_SLOT}` : ''}`,
 	// The machine has 2 cores, and the tests share one server and one login throttle.
 	workers: 1,
 	fullyParallel: false,

@@ -11,6 +11,9 @@ const config = {
 	kit: {
 		adapter: adapter({ out: `build${slot}` }),
 		outDir: `.svelte-kit${slot}`,
+		// src/lib/server/http/request-guard.ts checks the origin of every write to a page or
+		// action (all content types, not only forms) and answers the API in JSON.
+		csrf: { trustedOrigins: ['*'] },
 		// Scripts get nonces/hashes from SvelteKit; nothing else may run or frame us.
 		csp: {
 			mode: 'auto',

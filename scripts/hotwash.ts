@@ -19,7 +19,7 @@ Commands:
   users                                     list users
   create-user --email E --name N --role R   create a user; prints a one-time password
               [--password P]                (or sets P, which must pass the password rules)
-  reset-password --email E                  new one-time password; ends the user's sessions
+  reset-password --email E                  new one-time password; ends sessions, revokes tokens
   disable-user --email E                    disable; ends sessions and revokes tokens
   enable-user --email E
   issue-token --email E --name N            an API token for that user, printed once
@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
 					.transaction()
 					.execute((trx) => admin.resetWithOneTimePassword(trx, actor, user.id));
 				console.log(
-					`One-time password for ${user.email}: ${password}\n(they must choose a new one at login; their sessions have ended)`
+					`One-time password for ${user.email}: ${password}\n(they must choose a new one at login; their sessions have ended and their API tokens are revoked)`
 				);
 				return 0;
 			}

@@ -30,13 +30,16 @@ if (files.length) {
 } else entries = loadLibraryFolder();
 
 let errors = 0;
+let warnings = 0;
 for (const e of entries) {
 	for (const p of e.errors) console.error(`error: ${formatProblem(e.file, p)}`);
 	for (const p of e.warnings) console.warn(`warning: ${formatProblem(e.file, p)}`);
 	errors += e.errors.length;
+	warnings += e.warnings.length;
 }
 const valid = entries.filter((e) => e.scenario).length;
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 console.log(
-	`${entries.length} scenario files: ${valid} valid, ${entries.length - valid} invalid (${errors} errors).`
+	`${entries.length} scenario files: ${valid} valid, ${entries.length - valid} invalid (${count(errors, 'error')}, ${count(warnings, 'warning')}).`
 );
 process.exit(errors > 0 || entries.length === 0 ? 1 : 0);

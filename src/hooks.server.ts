@@ -5,6 +5,7 @@ import { DataDirLockedError } from '$lib/server/db/data-dir-lock';
 import { apiErrorShape, apiOriginCheck, authenticate } from '$lib/server/http/authenticate';
 import { securityHeaders } from '$lib/server/http/headers';
 import { passwordChangeGate } from '$lib/server/http/password-change-gate';
+import { requestGuard } from '$lib/server/http/request-guard';
 import { requestLog } from '$lib/server/http/request-log';
 import { logger } from '$lib/server/logger';
 import { startApp, stopApp } from '$lib/server/runtime';
@@ -27,6 +28,7 @@ export const init: ServerInit = async () => {
 export const handle: Handle = sequence(
 	requestLog,
 	securityHeaders,
+	requestGuard,
 	authenticate,
 	apiOriginCheck,
 	passwordChangeGate,

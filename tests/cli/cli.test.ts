@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticateApiToken } from '../../src/lib/server/auth/api-tokens';
+import { openPglite } from '../../src/lib/server/db/connect';
 
 // The operator's CLI, run as an operator would, against an embedded database folder.
 let dataDir: string;
@@ -53,6 +55,19 @@ describe('admin CLI', () => {
 		const verify = hotwash('audit-verify');
 		expect(verify.code).toBe(0);
 		expect(verify.out.trim()).toBe('chain intact, 3 entries');
+	});
+
+	it('revokes the API tokens of a user whose password it resets', async () => {
+		const token = hotwash('issue-token', '--email', 'ops@example.org', '--name', 'cron job');
+		expect(token.code).toBe(0);
+		const reset = hotwash('reset-password', '--email', 'ops@example.org');
+		expect(reset.out).toMatch(/API tokens are revoked/);
+		const handle = await openPglite(dataDir);
+		try {
+			expect(await authenticateApiToken(handle.db, token.out.trim())).toBeNull();
+		} finally {
+			await handle.close();
+		}
 	});
 
 	it('explains a bad command or a missing option and exits non-zero', () => {

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanContent } from '../../src/lib/plans/content';
+import { verifyPasswordReentry } from '../../src/lib/server/auth/reentry';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
 import { PlanRuleError, StaleRevisionError } from '../../src/lib/server/plans/errors';
@@ -37,8 +38,17 @@ const approver = (u: Person) => ({ id: u.id, email: u.email, role: u.role });
 const approveAs = (
 	who: Person,
 	versionId: string,
-	input: { password: string; comment: string; effectiveDate: string }
-) => tx((trx) => versions.approve(trx, actor(who), approver(who), versionId, input));
+	input: { password: string; comment: string; effectiveDate: string },
+	now?: Date
+) => {
+	const { password, ...rest } = input;
+	return verifyPasswordReentry(h.db, who, password, null, { purpose: 'plan approval' }).then(
+		(reentry) =>
+			tx((trx) =>
+				versions.approve(trx, actor(who), approver(who), versionId, { ...rest, reentry }, now)
+			)
+	);
+};
 
 /** A plan whose first draft (by `author`) is in review as 1.0. */
 async function planInReview(author: Person) {
@@ -58,13 +68,17 @@ async function planInReview(author: Person) {
 	return { plan, draftId: draft.id };
 }
 
+// Approvals happen on a fixed day, so review dates never depend on the day tests run.
+const APPROVAL_DAY = new Date('2026-08-31T10:00:00Z');
+
 async function approved(author: Person, boss: Person) {
 	const p = await planInReview(author);
-	await approveAs(boss, p.draftId, {
-		password: TEST_PASSWORD,
-		comment: 'Looks right.',
-		effectiveDate: '2026-12-01'
-	});
+	await approveAs(
+		boss,
+		p.draftId,
+		{ password: TEST_PASSWORD, comment: 'Looks right.', effectiveDate: '2026-12-01' },
+		APPROVAL_DAY
+	);
 	return p;
 }
 
@@ -82,9 +96,7 @@ describe('plan version life cycle', () => {
 			approval_comment: 'Looks right.',
 			effective_date: '2026-12-01'
 		});
-		const inAYear = new Date();
-		inAYear.setUTCFullYear(inAYear.getUTCFullYear() + 1);
-		expect(v!.next_review_date!.slice(0, 7)).toBe(inAYear.toISOString().slice(0, 7));
+		expect(v!.next_review_date).toBe('2027-08-31');
 	});
 
 	it('supersedes the previous approved version when the next one is approved', async () => {
@@ -165,6 +177,29 @@ describe('plan version life cycle', () => {
 		);
 		expect((await versions.getVersion(h.db, draftId))?.status).toBe('draft');
 	});
+
+	it('keeps the number a draft was first submitted with when it is resubmitted', async () => {
+		const lead = await makeUser(h.db, 'lead');
+		const reviewer = await makeUser(h.db, 'lead');
+		const { draftId } = await planInReview(lead);
+		await tx((trx) =>
+			versions.requestChanges(trx, actor(reviewer), approver(reviewer), draftId, 'Add the DPO.')
+		);
+		const sent = await versions.getVersion(h.db, draftId);
+		const rev = await tx((trx) =>
+			versions.saveDraft(trx, actor(lead), draftId, sent!.revision, content('DPO.'), 'edit')
+		);
+		await tx((trx) =>
+			versions.submitForReview(trx, actor(lead), draftId, rev, {
+				changeSummary: 'Added the DPO as asked.'
+			})
+		);
+		expect(await versions.getVersion(h.db, draftId)).toMatchObject({
+			status: 'in_review',
+			major: 1,
+			minor: 0
+		});
+	});
 });
 
 describe('segregation of duties', () => {
@@ -205,6 +240,33 @@ describe('segregation of duties', () => {
 		expect(plan.kind).toBe('playbook');
 	});
 
+	it('refuses approval by the admin who wrote the draft, as for anyone', async () => {
+		const admin = await makeUser(h.db, 'admin');
+		const { draftId } = await planInReview(admin);
+		await expect(
+			approveAs(admin, draftId, {
+				password: TEST_PASSWORD,
+				comment: '',
+				effectiveDate: '2026-12-01'
+			})
+		).rejects.toThrow(/segregation of duties/);
+		expect((await versions.getVersion(h.db, draftId))?.status).toBe('in_review');
+	});
+
+	it('refuses an effective date that does not exist', async () => {
+		const author = await makeUser(h.db, 'lead');
+		const other = await makeUser(h.db, 'lead');
+		const { draftId } = await planInReview(author);
+		await expect(
+			approveAs(other, draftId, {
+				password: TEST_PASSWORD,
+				comment: '',
+				effectiveDate: '2026-02-30'
+			})
+		).rejects.toMatchObject({ field: 'effectiveDate', status: 400 });
+		expect((await versions.getVersion(h.db, draftId))?.status).toBe('in_review');
+	});
+
 	it('lets another lead approve, but only with the right password', async () => {
 		const author = await makeUser(h.db, 'lead');
 		const other = await makeUser(h.db, 'lead');
@@ -232,7 +294,7 @@ describe('segregation of duties', () => {
 			const u = await makeUser(h.db, role);
 			await expect(
 				approveAs(u, draftId, { password: TEST_PASSWORD, comment: '', effectiveDate: '2026-12-01' })
-			).rejects.toThrow(/Only an admin or a SOC lead/);
+			).rejects.toThrow(/may not approve/);
 		}
 	});
 });
@@ -373,16 +435,14 @@ describe('review dates', () => {
 		await expect(
 			tx((trx) => setReviewInterval(trx, actor(boss), plan.id, 0))
 		).rejects.toMatchObject({ field: 'months' });
-		await approveAs(boss, draftId, {
-			password: TEST_PASSWORD,
-			comment: '',
-			effectiveDate: '2026-12-01'
-		});
-		const expected = new Date();
-		expected.setUTCMonth(expected.getUTCMonth() + 6);
-		expect((await versions.getVersion(h.db, draftId))?.next_review_date?.slice(0, 7)).toBe(
-			expected.toISOString().slice(0, 7)
+		await approveAs(
+			boss,
+			draftId,
+			{ password: TEST_PASSWORD, comment: '', effectiveDate: '2026-12-01' },
+			APPROVAL_DAY
 		);
+		// Six months after 31 August is the last day of February.
+		expect((await versions.getVersion(h.db, draftId))?.next_review_date).toBe('2027-02-28');
 	});
 
 	it('marks plans overdue or due within 30 days', () => {
@@ -397,7 +457,9 @@ describe('review dates', () => {
 		const boss = await makeUser(h.db, 'admin');
 		const { plan } = await approved(lead, boss);
 		await tx((trx) => versions.openDraft(trx, actor(lead), plan.id));
-		const listed = (await listPlans(h.db)).find((p) => p.id === plan.id);
+		const listed = (await listPlans(h.db, { inForceOnly: false }, '2026-12-01')).find(
+			(p) => p.id === plan.id
+		);
 		expect(listed).toMatchObject({
 			approved: { number: '1.0', effectiveDate: '2026-12-01' },
 			draft: { status: 'draft' },

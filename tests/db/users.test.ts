@@ -94,6 +94,37 @@ describe('user administration', () => {
 		expect(await validateSessionToken(h.db, session.token, policy)).toBeNull();
 	});
 
+	it('a password reset revokes the user’s API tokens and says how many in the audit trail', async () => {
+		const boss = await makeUser(h.db, 'admin');
+		const user = await makeUser(h.db, 'lead');
+		const tokens = await Promise.all(
+			['backup', 'export'].map((name) =>
+				tx((trx) => createApiToken(trx, systemActor(), user.id, name))
+			)
+		);
+		await tx((trx) => admin.resetWithOneTimePassword(trx, as(boss), user.id));
+		for (const { token } of tokens) expect(await authenticateApiToken(h.db, token)).toBeNull();
+		const entry = await h.db
+			.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'user.password_reset')
+			.where('target_id', '=', user.id)
+			.executeTakeFirstOrThrow();
+		expect(entry.detail).toMatchObject({ tokensRevoked: 2 });
+	});
+
+	it('changing one’s own password keeps one’s API tokens', async () => {
+		const user = await makeUser(h.db, 'lead');
+		const { token } = await tx((trx) => createApiToken(trx, systemActor(), user.id, 'mine'));
+		await tx((trx) =>
+			users.setPassword(trx, as(user), user.id, 'my next long passphrase', {
+				mustChange: false,
+				action: 'user.password_changed'
+			})
+		);
+		expect(await authenticateApiToken(h.db, token)).not.toBeNull();
+	});
+
 	it('an invite link works once, and a newer link replaces an older one', async () => {
 		const boss = await makeUser(h.db, 'admin');
 		const user = await makeUser(h.db, 'trainee', null);
@@ -102,8 +133,11 @@ describe('user administration', () => {
 		expect(await users.findInvite(h.db, first)).toBeUndefined();
 		const invite = await users.findInvite(h.db, second);
 		expect(invite?.userId).toBe(user.id);
-		await tx((trx) => users.markInviteUsed(trx, invite!.token_hash));
+		await tx((trx) => users.acceptInvite(trx, second, 'my own passphrase at last', null));
 		expect(await users.findInvite(h.db, second)).toBeUndefined();
+		await expect(
+			tx((trx) => users.acceptInvite(trx, second, 'my own passphrase at last', null))
+		).rejects.toMatchObject({ status: 409 });
 	});
 
 	it('an expired invite link no longer works', async () => {

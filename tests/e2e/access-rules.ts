@@ -29,6 +29,10 @@ export type Outcome =
 	| 'conflict'
 	/** 422: an API body that fails validation */
 	| 'unprocessable'
+	/** 413: a body over the size limit */
+	| 'too_large'
+	/** 415: a body of a content type the endpoint does not take (a form where JSON belongs) */
+	| 'unsupported_media_type'
 	/** 303/302 to another page of the app (e.g. a trainee sent on to the plan in force) */
 	| 'redirect';
 
@@ -37,7 +41,7 @@ export type SampleValues = {
 	traineeId: string;
 	/** A custom scenario the access test uploads as the lead before it runs. */
 	customScenarioId: string;
-	/** The demo IR plan, its version in force, the one it superseded, and its open draft. */
+	/** A plan the access test makes: its version in force, the one it superseded, its draft. */
 	planId: string;
 	approvedId: string;
 	supersededId: string;
@@ -57,11 +61,15 @@ export const placeholderValues: SampleValues = {
 export type Sample = string | ((values: SampleValues) => string);
 
 export type Probe = {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** Defaults to the rule's sample path. */
 	path?: Sample;
-	/** Sent as an urlencoded form (POST only). */
+	/** Sent as an urlencoded form (any method but GET). */
 	form?: Record<string, string>;
+	/** Sent as a JSON body instead of a form. */
+	json?: unknown;
+	/** A server-sent event stream: only the status and content type are read. */
+	stream?: boolean;
 	/** The request ends the session it is sent with, so it gets a session of its own. */
 	endsSession?: boolean;
 	expect: Record<Visitor, Outcome>;
@@ -151,6 +159,12 @@ const scenarioRules: Record<string, RouteRule> = {
 			{ method: 'GET', path: `/scenarios/${TEAM}/edit`, expect: editors('forbidden') },
 			{
 				method: 'POST',
+				path: (v) => `/scenarios/${v.customScenarioId}/edit?/validate`,
+				form: { yaml: 'id: x' },
+				expect: editors('ok')
+			},
+			{
+				method: 'POST',
 				path: `/scenarios/${TEAM}/edit?/save`,
 				form: { yaml: 'id: x' },
 				expect: editors('forbidden')
@@ -167,8 +181,14 @@ const scenarioRules: Record<string, RouteRule> = {
 			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
 			{
 				method: 'POST',
-				form: { yaml: 'not: a scenario' },
+				json: { yaml: 'not: a scenario' },
 				expect: editors('unprocessable', 'forbidden', 'unauthorized')
+			},
+			// A form where the API takes YAML or JSON: refused before anything else runs.
+			{
+				method: 'POST',
+				form: { yaml: 'not: a scenario' },
+				expect: everyone('unsupported_media_type', 'unsupported_media_type')
 			}
 		]
 	},
@@ -177,7 +197,7 @@ const scenarioRules: Record<string, RouteRule> = {
 		probes: [
 			{
 				method: 'POST',
-				form: { yaml: 'id: x' },
+				json: { yaml: 'id: x' },
 				expect: editors('ok', 'forbidden', 'unauthorized')
 			}
 		]
@@ -249,6 +269,13 @@ const planRules: Record<string, RouteRule> = {
 				path: (v) => `${version(v, 'draftId')}?/submit`,
 				form: { revision: '0', number: '9.9', changeSummary: 'Stale revision on purpose.' },
 				expect: editors('conflict')
+			},
+			// Only a version in review can be sent back.
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}?/requestChanges`,
+				form: { reviewComment: 'Not in review yet.' },
+				expect: editors('conflict')
 			}
 		]
 	},
@@ -265,6 +292,29 @@ const planRules: Record<string, RouteRule> = {
 				method: 'POST',
 				path: (v) => `${version(v, 'draftId')}/edit?/add`,
 				form: { revision: '0', title: 'Stale', level: '1', after: '' },
+				expect: editors('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/edit?/remove`,
+				form: { revision: '0', key: 'escalation' },
+				expect: editors('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/edit?/move`,
+				form: { revision: '0', key: 'escalation', direction: 'up' },
+				expect: editors('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/edit?/severity`,
+				form: {
+					revision: '0',
+					'level-0-id': 'SEV1',
+					'level-0-name': 'Critical',
+					'level-0-criteria': 'x'
+				},
 				expect: editors('conflict')
 			}
 		]
@@ -283,6 +333,12 @@ const planRules: Record<string, RouteRule> = {
 				path: (v) => `${version(v, 'draftId')}/edit/escalation?/preview`,
 				form: { revision: '1', title: 'Escalation', level: '2', body: '**bold**' },
 				expect: editors('ok')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/edit/escalation?/save`,
+				form: { revision: '0', title: 'Escalation', level: '2', body: 'Stale on purpose.' },
+				expect: editors('conflict')
 			}
 		]
 	},
@@ -295,7 +351,66 @@ const planRules: Record<string, RouteRule> = {
 				path: (v) => `${version(v, 'supersededId')}/matrix`,
 				expect: editors('conflict')
 			},
-			{ method: 'POST', form: { revision: '0', rows: '0' }, expect: editors('conflict') }
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/matrix?/move`,
+				form: { revision: '0', key: 'ciso', direction: 'down' },
+				expect: editors('conflict')
+			}
+		]
+	},
+	'/plans/[planId]/versions/[versionId]/matrix/[rowKey]': {
+		sample: (v) => `${version(v, 'draftId')}/matrix/ciso`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'draftId')}/matrix/no-such-row`,
+				expect: editors('not_found')
+			},
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'approvedId')}/matrix/ciso`,
+				expect: editors('conflict')
+			},
+			// Adding a stage shows the form again and saves nothing.
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/matrix/ciso?/change`,
+				form: { revision: '0', stakeholder: 'CISO', change: 'add-stage:SEV4' },
+				expect: editors('ok')
+			},
+			// A hand-made form claiming a billion stages is refused before any work.
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/matrix/ciso?/save`,
+				form: { revision: '0', 'sev-SEV1-stage-999999999-name': 'x' },
+				expect: editors('invalid')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/matrix/ciso?/remove`,
+				form: { revision: '0' },
+				expect: editors('conflict')
+			}
+		]
+	},
+	'/plans/[planId]/versions/[versionId]/matrix/new': {
+		sample: (v) => `${version(v, 'draftId')}/matrix/new`,
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/matrix/new?/change`,
+				form: { revision: '0', change: 'add-contact' },
+				expect: editors('ok')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${version(v, 'draftId')}/matrix/new?/save`,
+				form: { revision: '0', stakeholder: '' },
+				expect: editors('invalid')
+			}
 		]
 	},
 	'/plans/[planId]/versions/[versionId]/export.[format]': {
@@ -353,7 +468,13 @@ const planRules: Record<string, RouteRule> = {
 				path: (v) => apiVersion(v, 'draftId'),
 				expect: readers('ok', 'not_found', 'unauthorized')
 			},
-			{ method: 'POST', expect: everyone('method_not_allowed', 'method_not_allowed') }
+			{ method: 'POST', expect: everyone('method_not_allowed', 'method_not_allowed') },
+			// Content that is not a plan: refused, and the approved version is never written.
+			{
+				method: 'PUT',
+				json: { revision: 0, content: {} },
+				expect: editors('unprocessable', 'forbidden', 'unauthorized')
+			}
 		]
 	},
 	'/api/v1/plans/[planId]/versions/[versionId]/submit': {
@@ -363,7 +484,12 @@ const planRules: Record<string, RouteRule> = {
 			{
 				method: 'POST',
 				form: { number: '9.9' },
-				expect: editors('invalid', 'forbidden', 'unauthorized')
+				expect: everyone('unsupported_media_type', 'unsupported_media_type')
+			},
+			{
+				method: 'POST',
+				json: { revision: 0, number: '9.9', changeSummary: 'Stale revision on purpose.' },
+				expect: editors('conflict', 'forbidden', 'unauthorized')
 			}
 		]
 	},
@@ -402,6 +528,19 @@ export const accessRules: Record<string, RouteRule> = {
 				path: '/account?/createToken',
 				form: { name: '' },
 				expect: everyone('invalid')
+			},
+			// Another user's session or token does not exist for you.
+			{
+				method: 'POST',
+				path: '/account?/endSession',
+				form: { id: 'no-such-session' },
+				expect: everyone('not_found')
+			},
+			{
+				method: 'POST',
+				path: '/account?/revokeToken',
+				form: { id: UNKNOWN_ID },
+				expect: everyone('not_found')
 			}
 		]
 	},
@@ -464,6 +603,21 @@ export const accessRules: Record<string, RouteRule> = {
 				method: 'POST',
 				path: `/admin/users/${UNKNOWN_ID}?/disable`,
 				expect: adminOnly('not_found')
+			},
+			{
+				method: 'POST',
+				path: `/admin/users/${UNKNOWN_ID}?/enable`,
+				expect: adminOnly('not_found')
+			},
+			{
+				method: 'POST',
+				path: `/admin/users/${UNKNOWN_ID}?/resetPassword`,
+				expect: adminOnly('not_found')
+			},
+			{
+				method: 'POST',
+				path: `/admin/users/${UNKNOWN_ID}?/invite`,
+				expect: adminOnly('not_found')
 			}
 		]
 	},
@@ -487,6 +641,12 @@ export const accessRules: Record<string, RouteRule> = {
 			{
 				method: 'GET',
 				expect: everyone('home', 'ok')
+			},
+			// An empty form is refused before any password is checked or counted.
+			{
+				method: 'POST',
+				form: { email: '', password: '' },
+				expect: everyone('invalid', 'invalid')
 			}
 		]
 	},
@@ -593,4 +753,47 @@ export function discoverRouteIds(routesDir: string): string[] {
 	};
 	walk(routesDir, []);
 	return [...ids].sort();
+}
+
+export type Endpoint = { routeId: string; kind: 'action' | 'method'; name: string };
+
+/**
+ * Every form action (`export const actions = { name: … }` in +page.server.ts) and every HTTP
+ * method a +server.ts exports, by route id, read from the source so that a new one cannot
+ * ship without an access rule.
+ */
+export function discoverEndpoints(routesDir: string): Endpoint[] {
+	const found: Endpoint[] = [];
+	const walk = (dir: string, segments: string[]) => {
+		const routeId = '/' + segments.filter((s) => !/^\(.+\)$/.test(s)).join('/');
+		for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, e.name);
+			if (e.isDirectory()) walk(file, [...segments, e.name]);
+			else if (/^\+page\.server\.(ts|js)$/.test(e.name))
+				for (const name of actionNames(fs.readFileSync(file, 'utf8')))
+					found.push({ routeId, kind: 'action', name });
+			else if (/^\+server\.(ts|js)$/.test(e.name))
+				for (const m of fs
+					.readFileSync(file, 'utf8')
+					.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+					found.push({ routeId, kind: 'method', name: m[1] });
+		}
+	};
+	walk(routesDir, []);
+	return found;
+}
+
+/** The keys of a route's `actions` object: the lines one tab in, up to its closing brace. */
+function actionNames(source: string): string[] {
+	const start = source.search(/export const actions\b[^=]*=\s*\{/);
+	if (start < 0) return [];
+	const body = source.slice(start).split('\n').slice(1);
+	const names: string[] = [];
+	for (const line of body) {
+		if (/^\}/.test(line)) break;
+		const m =
+			/^\t([A-Za-z][A-Za-z0-9]*)\s*:/.exec(line) ?? /^\t([A-Za-z][A-Za-z0-9]*),?$/.exec(line);
+		if (m) names.push(m[1]);
+	}
+	return names;
 }

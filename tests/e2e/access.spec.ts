@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import {
 	accessRules,
+	discoverEndpoints,
 	discoverRouteIds,
 	placeholderValues,
 	resolveSample,
@@ -20,6 +21,7 @@ import {
 	uniqueEmail,
 	type Role
 } from './helpers';
+import { planWithHistory } from './plan-fixture';
 
 const visitors: Visitor[] = ['anonymous', ...roles];
 const routesDir = path.resolve(import.meta.dirname, '../../src/routes');
@@ -40,6 +42,23 @@ test('every route under src/routes has an access rule, and every rule a route', 
 	).toEqual([]);
 });
 
+test('every form action and every API method has a probe for every visitor', () => {
+	const missing: string[] = [];
+	for (const { routeId, kind, name } of discoverEndpoints(routesDir)) {
+		const rule = accessRules[routeId];
+		if (!rule) continue; // the test above names routes without a rule
+		const covered = rule.probes.some((probe) => {
+			const target = resolveSample(probe.path ?? rule.sample, placeholderValues);
+			if (kind === 'method') return probe.method === name;
+			if (probe.method !== 'POST') return false;
+			const action = /\?\/([A-Za-z]+)/.exec(target)?.[1] ?? 'default';
+			return action === name;
+		});
+		if (!covered) missing.push(kind === 'method' ? `${name} ${routeId}` : `${routeId} ?/${name}`);
+	}
+	expect(missing, `add probes to tests/e2e/access-rules.ts for: ${missing.join(', ')}`).toEqual([]);
+});
+
 test.describe('each route answers each role as its rule says', () => {
 	const contexts = new Map<Visitor, APIRequestContext>();
 	let values: SampleValues;
@@ -52,7 +71,8 @@ test.describe('each route answers each role as its rule says', () => {
 		values = {
 			traineeId: (await me.json()).user.id,
 			customScenarioId: await uploadCustomScenario(contexts.get('lead')!),
-			...(await demoPlanIds(contexts.get('lead')!))
+			// A plan of the test's own: other spec files change the demo plan.
+			...(await planWithHistory(`Access test plan ${Date.now()}`))
 		};
 	});
 
@@ -61,9 +81,10 @@ test.describe('each route answers each role as its rule says', () => {
 	});
 
 	for (const [routeId, rule] of Object.entries(accessRules)) {
-		for (const probe of rule.probes) {
+		rule.probes.forEach((probe, i) => {
 			const shown = resolveSample(probe.path ?? rule.sample, placeholderValues);
-			test(`${probe.method} ${shown} answers every visitor as declared for ${routeId}`, async () => {
+			const body = probe.json ? ' (JSON)' : probe.form ? ' (form)' : '';
+			test(`${probe.method} ${shown}${body} answers every visitor as declared for ${routeId} [${i + 1}]`, async () => {
 				const url = resolveSample(probe.path ?? rule.sample, values);
 				for (const visitor of visitors) {
 					const actual = probe.endsSession
@@ -72,7 +93,7 @@ test.describe('each route answers each role as its rule says', () => {
 					expect.soft(actual, `${visitor}: ${probe.method} ${url}`).toBe(probe.expect[visitor]);
 				}
 			});
-		}
+		});
 	}
 });
 
@@ -115,9 +136,45 @@ async function expectNoUser(email: string) {
 }
 
 async function send(api: APIRequestContext, probe: Probe, url: string): Promise<string> {
-	const response =
-		probe.method === 'GET' ? await api.get(url) : await api.post(url, { form: probe.form ?? {} });
+	if (probe.stream) return openStream(api, url);
+	const response = await api.fetch(url, {
+		method: probe.method,
+		...(probe.json !== undefined
+			? { data: probe.json, headers: { 'content-type': 'application/json' } }
+			: probe.method === 'GET' || (url.startsWith('/api/') && !probe.form)
+				? {}
+				: { form: probe.form ?? {} })
+	});
 	return classify(response, probe, url);
+}
+
+/**
+ * An event stream never ends by itself: read the status and content type, then hang up.
+ * The cookies of the visitor's context go along, as a browser's EventSource would send them.
+ */
+async function openStream(api: APIRequestContext, url: string): Promise<string> {
+	const { cookies } = await api.storageState();
+	const abort = new AbortController();
+	const response = await fetch(new URL(url, ORIGIN), {
+		headers: {
+			accept: 'text/event-stream',
+			cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+		},
+		redirect: 'manual',
+		signal: abort.signal
+	});
+	abort.abort();
+	if (response.status === 200)
+		return response.headers.get('content-type')?.startsWith('text/event-stream')
+			? 'ok'
+			: 'status 200 without text/event-stream';
+	const names: Record<number, Outcome> = {
+		401: 'unauthorized',
+		403: 'forbidden',
+		404: 'not_found'
+	};
+	if (response.status === 303 || response.status === 302) return 'login';
+	return names[response.status] ?? `status ${response.status}`;
 }
 
 /** A fresh login (or none, for anonymous) for a request that ends its session. */
@@ -165,24 +222,11 @@ async function classify(
 		404: 'not_found',
 		405: 'method_not_allowed',
 		409: 'conflict',
+		413: 'too_large',
+		415: 'unsupported_media_type',
 		422: 'unprocessable'
 	};
 	return names[status] ?? `status ${status}`;
-}
-
-/** The demo plan's versions, found through the API as a lead sees them. */
-async function demoPlanIds(lead: APIRequestContext) {
-	const plans = await (await lead.get('/api/v1/plans')).json();
-	const plan = plans.plans.find((p: { title: string }) => p.title === 'Incident Response Plan');
-	expect(plan, 'the demo data has the Incident Response Plan').toBeTruthy();
-	const { versions } = await (await lead.get(`/api/v1/plans/${plan.id}/versions`)).json();
-	const id = (status: string) => versions.find((v: { status: string }) => v.status === status)?.id;
-	return {
-		planId: plan.id,
-		approvedId: id('approved'),
-		supersededId: id('superseded'),
-		draftId: id('draft')
-	};
 }
 
 /** A custom scenario, uploaded as the lead, so the rules can probe its pages. */

@@ -122,3 +122,24 @@ export function navLabels(page: Page): Promise<string[]> {
 		.allInnerTexts()
 		.then((labels) => labels.map((l) => l.trim()));
 }
+
+/** A personal API token of the demo role, created through its account page. */
+export async function tokenFor(role: Role): Promise<string> {
+	const api = await newApiContext(sessionFile(role));
+	const page = await api.post('/account?/createToken', {
+		form: { name: `e2e ${Date.now()} ${Math.random().toString(36).slice(2, 6)}` }
+	});
+	const html = await page.text();
+	await api.dispose();
+	const token = /hw_[a-z2-7]{32}/.exec(html)?.[0];
+	expect(token, 'the account page shows the new token once').toBeTruthy();
+	return token!;
+}
+
+/** A request context that acts as a script would: the role's bearer token, no cookies. */
+export async function bearerContext(role: Role): Promise<APIRequestContext> {
+	return request.newContext({
+		baseURL: ORIGIN,
+		extraHTTPHeaders: { Authorization: `Bearer ${await tokenFor(role)}` }
+	});
+}

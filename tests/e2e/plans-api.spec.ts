@@ -1,27 +1,9 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { newApiContext, ORIGIN, sessionFile } from './helpers';
+import { bearerContext } from './helpers';
 
 // The plan API as a script would use it, with a personal token.
 
-async function tokenFor(role: 'lead' | 'auditor' | 'trainee'): Promise<string> {
-	const api = await newApiContext(sessionFile(role));
-	const page = await api.post('/account?/createToken', {
-		form: { name: `plans api ${Date.now()}` }
-	});
-	const html = await page.text();
-	await api.dispose();
-	const token = /hw_[a-z2-7]{32}/.exec(html)?.[0];
-	expect(token, 'the account page shows the new token once').toBeTruthy();
-	return token!;
-}
-
-async function bearer(role: 'lead' | 'auditor' | 'trainee'): Promise<APIRequestContext> {
-	const { request } = await import('@playwright/test');
-	return request.newContext({
-		baseURL: ORIGIN,
-		extraHTTPHeaders: { Authorization: `Bearer ${await tokenFor(role)}` }
-	});
-}
+const bearer = bearerContext;
 
 async function demoPlan(api: APIRequestContext) {
 	const { plans } = await (await api.get('/api/v1/plans')).json();
@@ -71,7 +53,15 @@ test('invalid content is refused with the field that is wrong', async () => {
 	const url = `/api/v1/plans/${plan.id}/versions/${plan.draft.id}`;
 	const draft = await (await api.get(url)).json();
 	const matrix = structuredClone(draft.matrix);
-	matrix[0].notifications.SEV1 = { notify: true, withinMinutes: -5 };
+	matrix[0].notifications.SEV1 = {
+		notify: true,
+		stages: [
+			{
+				name: 'Notify',
+				deadlines: [{ within: { amount: -5, unit: 'hours' }, anchor: 'awareness' }]
+			}
+		]
+	};
 	const res = await api.put(url, {
 		data: {
 			revision: draft.version.revision,
@@ -80,7 +70,7 @@ test('invalid content is refused with the field that is wrong', async () => {
 	});
 	expect(res.status()).toBe(422);
 	expect((await res.json()).error.message).toMatch(
-		/^content\.matrix\.0\.notifications\.SEV1\.withinMinutes/
+		/^content\.matrix\.0\.notifications\.SEV1\.stages\.0\.deadlines\.0\.within\.amount: Use a positive duration\./
 	);
 	await api.dispose();
 });

@@ -22,6 +22,8 @@ test('the library shows the twelve built-in scenarios and filters them', async (
 
 	await page.getByLabel('Category').selectOption('ransomware');
 	await page.getByRole('button', { name: 'Filter' }).click();
+	// The filtered list replaces the full one; read the cards only once it has.
+	await expect(page).toHaveURL(/category=ransomware/);
 	await expect(page.getByRole('link', { name: /ransomware/i }).first()).toBeVisible();
 	for (const card of await page.getByTestId('scenario-card').all())
 		await expect(card).toContainText('Ransomware');
@@ -44,11 +46,15 @@ test('the facilitator view shows notes and branches; the participant preview hid
 	expect(
 		(await page.getByTestId('branch').count()) + (await page.getByTestId('variant').count())
 	).toBeGreaterThanOrEqual(2);
+	await expect(page.getByTestId('notification-facts')).toHaveText(
+		'Facts at this point: Personal data affected; Criminal activity; Affects the United Kingdom; Affects Ireland. Clock: awareness PT0M.'
+	);
 
 	await page.getByRole('link', { name: 'Participant preview' }).click();
 	await expect(page.getByTestId('view-heading')).toHaveText('Participant preview');
 	await expect(page.getByTestId('facilitator-notes')).toHaveCount(0);
 	await expect(page.getByTestId('branch')).toHaveCount(0);
+	await expect(page.getByTestId('notification-facts')).toHaveCount(0);
 	await expect(page.getByText('expected', { exact: true })).toHaveCount(0);
 	await page.context().close();
 });
@@ -117,12 +123,42 @@ test('a lead uploads a scenario, sees an error at its line, fixes it, edits it i
 	await page.context().close();
 });
 
+test('a misspelt field and an indentation slip each get one readable error at their line', async ({
+	browser
+}) => {
+	const page = await as(browser, 'lead');
+	const lines = fixture.split('\n');
+	const misspelt = fixture.replace(
+		'    body: Mass file renames on FS01.',
+		'    body: Mass file renames on FS01.\n    facilitatorNote: Ask who owns FS01.'
+	);
+	await page.goto('/scenarios/new');
+	await page.getByLabel('Scenario YAML').fill(misspelt);
+	await page.getByRole('button', { name: 'Save scenario' }).click();
+	await expect(page.getByTestId('yaml-errors')).toContainText(
+		'line 28, column 5: inject `alert`: unknown field `facilitatorNote`; did you mean `facilitatorNotes`?'
+	);
+
+	const slipped = lines.map((l, i) => (i === 30 ? l.replace(/^ {8}/, '       ') : l)).join('\n');
+	await page.getByLabel('Scenario YAML').fill(slipped);
+	await page.getByRole('button', { name: 'Save scenario' }).click();
+	const errors = page.getByTestId('yaml-errors').getByRole('listitem');
+	await expect(errors).toHaveCount(1);
+	await expect(errors).toContainText(
+		'line 31, column 8: indentation: `question` is indented 7 spaces, but `type` on line 30 is indented 8 spaces'
+	);
+	await page.context().close();
+});
+
 test('the auditor reads coverage and facilitator views but cannot add or edit', async ({
 	browser
 }) => {
 	const page = await as(browser, 'auditor');
 	await page.goto('/scenarios/coverage');
 	await expect(page.getByTestId('technique').filter({ hasText: 'T1486' })).toBeVisible();
+	await expect(page.getByTestId('technique').filter({ hasText: 'T1566.003' })).toContainText(
+		'Phishing: Spearphishing via Service'
+	);
 	await expect(
 		page.getByTestId('capability-row').filter({ hasText: 'Containment' })
 	).not.toContainText('not exercised');

@@ -4,8 +4,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { startServer } from '../../scripts/start-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const slot = process.env.E2E_SLOT ? `-${process.env.E2E_SLOT}` : '';
@@ -41,7 +42,7 @@ if (serverUrl) {
 	console.log(`e2e: using PostgreSQL database ${name}`);
 }
 
-await import(`../../build${slot}/index.js`);
+await startServer(pathToFileURL(path.join(root, `build${slot}`)).href);
 
 /** @param {string} url @param {(client: pg.Client) => Promise<void>} work */
 async function withServer(url, work) {

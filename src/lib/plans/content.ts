@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationFromMinutes, durationSchema } from './durations';
-import { incidentFacts } from './incident-facts';
+import { isIncidentFact, type IncidentFact } from './incident-facts';
 
 // The content of one plan version: ordered sections, the severity scale and the
 // communication matrix. Shared by the server (validation, storage, diff) and the pages
@@ -12,20 +12,28 @@ const key = z
 	.string()
 	.regex(keyPattern, 'Use lower-case letters, digits and dashes, starting with a letter.');
 
+/** Line endings as stored: a browser posts CRLF, and a diff must never show that as a change. */
+export function normaliseLineEndings(text: string): string {
+	return text.replace(/\r\n?/g, '\n');
+}
+/** Every stored string goes through this, before trimming and length checks. */
+const text = () => z.string().overwrite(normaliseLineEndings);
+const atMost = (n: number) => `Use at most ${n.toLocaleString('en-GB')} characters.`;
+
 export const sectionSchema = z.object({
 	key,
-	title: z.string().trim().min(1, 'Give the section a title.').max(200),
+	title: text().trim().min(1, 'Give the section a title.').max(200, atMost(200)),
 	/** 1 for a main section, 2 for a subsection; numbers (2, 2.1, …) follow from order and level. */
 	level: z.union([z.literal(1), z.literal(2)]),
-	body: z.string().max(200_000, 'A section holds at most 200,000 characters.')
+	body: text().max(200_000, 'A section holds at most 200,000 characters.')
 });
 export type Section = z.infer<typeof sectionSchema>;
 
 export const severityLevelSchema = z.object({
 	/** e.g. SEV1; the matrix refers to levels by this id. */
 	id: z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, 'Use an upper-case id such as SEV1.'),
-	name: z.string().trim().min(1, 'Give the level a name.').max(80),
-	criteria: z.string().trim().min(1, 'Say when an incident is at this level.').max(4000)
+	name: text().trim().min(1, 'Give the level a name.').max(80, atMost(80)),
+	criteria: text().trim().min(1, 'Say when an incident is at this level.').max(4000, atMost(4000))
 });
 export type SeverityLevel = z.infer<typeof severityLevelSchema>;
 
@@ -60,18 +68,21 @@ export const externalAudiences: readonly Audience[] = [
 ];
 
 export const contactSchema = z.object({
-	name: z.string().trim().max(120).default(''),
-	email: z
-		.union([z.literal(''), z.string().trim().email('Enter a valid email address.')])
-		.default(''),
-	phone: z.string().trim().max(40).default(''),
+	name: text().trim().max(120, atMost(120)).default(''),
+	email: z.union([z.literal(''), text().trim().email('Enter a valid email address.')]).default(''),
+	phone: text().trim().max(40, atMost(40)).default(''),
 	/** How to reach them when email and chat may be compromised (phone tree, Signal, in person). */
-	outOfBand: z.string().trim().max(200).default('')
+	outOfBand: text().trim().max(200, atMost(200)).default('')
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 /** The moment a deadline is counted from; the law names it, not the team. */
-export const clockAnchors = ['awareness', 'declaration', 'classification', 'determination'] as const;
+export const clockAnchors = [
+	'awareness',
+	'declaration',
+	'classification',
+	'determination'
+] as const;
 export type ClockAnchor = (typeof clockAnchors)[number];
 export const clockAnchorInfo: Record<ClockAnchor, { label: string; meaning: string }> = {
 	awareness: {
@@ -105,7 +116,7 @@ export type Deadline = z.infer<typeof deadlineSchema>;
  * classification and at most 24 h after awareness, whichever comes first.
  */
 export const notificationStageSchema = z.object({
-	name: z.string().trim().min(1, 'Name the stage, e.g. Early warning.').max(80),
+	name: text().trim().min(1, 'Name the stage, e.g. Early warning.').max(80, atMost(80)),
 	deadlines: z
 		.array(deadlineSchema)
 		.min(1, 'Give the stage a deadline.')
@@ -122,7 +133,10 @@ function fromLegacyRule(value: unknown): unknown {
 	const legacy = value as { notify?: unknown; withinMinutes?: unknown };
 	const minutes = legacy.withinMinutes;
 	const stages =
-		legacy.notify === true && typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0
+		legacy.notify === true &&
+		typeof minutes === 'number' &&
+		Number.isInteger(minutes) &&
+		minutes > 0
 			? [
 					{
 						name: 'Notify',
@@ -143,28 +157,50 @@ export const notificationRuleSchema = z.preprocess(
 );
 export type NotificationRule = z.infer<typeof notificationRuleSchema>;
 
+const incidentFactSchema = z.custom<IncidentFact>(isIncidentFact, {
+	message: 'Choose a known incident fact (or a country as country-xx).'
+});
+
 export const matrixRowSchema = z.object({
 	key,
-	stakeholder: z.string().trim().min(1, 'Name the stakeholder (a role or group).').max(120),
+	stakeholder: text()
+		.trim()
+		.min(1, 'Name the stakeholder (a role or group).')
+		.max(120, atMost(120)),
 	audience: z.enum(audiences, { message: 'Choose an audience.' }),
-	contacts: z.array(contactSchema).max(10),
+	contacts: z.array(contactSchema).max(10, 'A row has at most ten contacts.'),
 	/**
 	 * The row is required when any of these facts holds; empty means every incident at a
 	 * notified severity.
 	 */
-	appliesWhen: z
-		.array(z.enum(incidentFacts, { message: 'Choose a known incident fact.' }))
-		.max(incidentFacts.length)
-		.default([]),
+	appliesWhen: z.array(incidentFactSchema).max(40).default([]),
+	/**
+	 * And the row is required only when every one of these holds too, e.g. the ICO: personal
+	 * data affected (applies when) and only when the UK is affected (`country-gb`).
+	 */
+	onlyWhen: z.array(incidentFactSchema).max(10).optional(),
 	/** By severity id, e.g. { SEV1: { notify: true, stages: [...] } }. */
 	notifications: z.record(z.string(), notificationRuleSchema),
 	/** The plan role that sends the message, e.g. "Communications lead". */
-	notifier: z.string().trim().min(1, 'Say who notifies them (a plan role).').max(120),
+	notifier: text().trim().min(1, 'Say who notifies them (a plan role).').max(120, atMost(120)),
 	/** Whose approval an external message needs; required for external audiences. */
-	approver: z.string().trim().max(120).default(''),
-	messageTemplate: z.string().max(20_000).default('')
+	approver: text().trim().max(120, atMost(120)).default(''),
+	messageTemplate: text().max(20_000, atMost(20_000)).default('')
 });
 export type MatrixRow = z.infer<typeof matrixRowSchema>;
+
+/**
+ * Whether a row applies to an incident with these facts: none of its "applies when" facts
+ * set, or any one of them holding; and every "only when" fact holding. (Its severity is
+ * checked separately: see notification-expectation.ts.)
+ */
+export function rowAppliesTo(
+	row: Pick<MatrixRow, 'appliesWhen' | 'onlyWhen'>,
+	facts: readonly string[]
+): boolean {
+	const any = row.appliesWhen.length === 0 || row.appliesWhen.some((f) => facts.includes(f));
+	return any && (row.onlyWhen ?? []).every((f) => facts.includes(f));
+}
 
 export const planContentSchema = z
 	.object({

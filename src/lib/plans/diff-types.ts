@@ -19,7 +19,13 @@ export type SectionDiff = {
 	wholeSection: { old: string; new: string } | null;
 };
 
-export type FieldChange = { field: string; from: string; to: string };
+export type FieldChange = {
+	field: string;
+	from: string;
+	to: string;
+	/** A long text field (criteria, message template) changed word by word; else null. */
+	words: WordPart[] | null;
+};
 
 export type RowDiff = {
 	key: string;

@@ -20,17 +20,29 @@ const APPROX_MINUTES: Record<DurationUnit, number> = {
 
 export type Duration = { amount: number; unit: DurationUnit };
 
+// A year in each unit: 12 months is a year even though 12 × 31 days is not.
+const MAX_AMOUNT: Record<DurationUnit, number> = {
+	minutes: MAX_DURATION_MINUTES,
+	hours: MAX_DURATION_MINUTES / 60,
+	days: 366,
+	'business-days': 262,
+	months: 12
+};
+
 export const durationSchema: z.ZodType<Duration> = z
 	.object({
 		amount: z.number().int('Use a whole number.').positive('Use a positive duration.'),
 		unit: z.enum(durationUnits)
 	})
-	.refine((d) => approxMinutes(d) <= MAX_DURATION_MINUTES, {
+	.refine((d) => d.amount <= MAX_AMOUNT[d.unit], {
 		message: 'A deadline can be at most a year.',
 		path: ['amount']
 	});
 
-/** The shortest span the duration can be, in minutes (for ordering and bounds). */
+/**
+ * The duration in minutes, a month counted as 31 days and a business day as one: for
+ * ordering deadlines and rough comparisons, never for when one falls (see deadlineFrom).
+ */
 export function approxMinutes(d: Duration): number {
 	return d.amount * APPROX_MINUTES[d.unit];
 }

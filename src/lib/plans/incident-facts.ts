@@ -19,11 +19,52 @@ export const incidentFacts = [
 	'criminal-activity',
 	'media-attention'
 ] as const;
-export type IncidentFact = (typeof incidentFacts)[number];
+/**
+ * Where the incident touches: `country-gb`, `country-ie`, `country-pt` (ISO 3166-1 alpha-2,
+ * lower case): an entity, office or operation established in that country is affected (its
+ * systems, or data it processes). That decides the competent national authority (the ICO for
+ * the UK entity, the DPC for the Irish main establishment, the CNPD for processing in the
+ * Lisbon office), usually together with another fact (a row's "only when all of"). Where the
+ * affected people live does not by itself make a country fact.
+ */
+export type CountryFact = `country-${string}`;
+export const countryFactPattern = /^country-[a-z]{2}$/;
+
+export type IncidentFact = (typeof incidentFacts)[number] | CountryFact;
 
 export function isIncidentFact(value: unknown): value is IncidentFact {
-	return typeof value === 'string' && (incidentFacts as readonly string[]).includes(value);
+	return (
+		typeof value === 'string' &&
+		((incidentFacts as readonly string[]).includes(value) || countryFactPattern.test(value))
+	);
 }
+
+const countryNames: Record<string, string> = {
+	gb: 'the United Kingdom',
+	ie: 'Ireland',
+	pt: 'Portugal',
+	es: 'Spain',
+	fr: 'France',
+	de: 'Germany',
+	nl: 'the Netherlands',
+	be: 'Belgium',
+	it: 'Italy',
+	us: 'the United States'
+};
+
+/** How any fact reads: a listed one by its label, a country one by the country's name. */
+export function factLabel(fact: IncidentFact): string {
+	if (countryFactPattern.test(fact)) {
+		const code = fact.slice('country-'.length);
+		return `Affects ${countryNames[code] ?? code.toUpperCase()}`;
+	}
+	return incidentFactInfo[fact as (typeof incidentFacts)[number]].label;
+}
+
+/** The countries the editor offers as facts; any other ISO code may be typed in files. */
+export const offeredCountryFacts: CountryFact[] = Object.keys(countryNames).map(
+	(code) => `country-${code}` as CountryFact
+);
 
 /** How a fact reads in the editor, the diff, the reports and the scenario format reference. */
 export const incidentFactInfo: Record<IncidentFact, { label: string; meaning: string }> = {

@@ -1,126 +1,66 @@
-// MITRE ATT&CK (Enterprise) techniques that tabletop scenarios commonly exercise, with the
-// tactic each is listed under first. Sub-techniques (T1566.001) take their parent's entry.
-// A technique missing here still counts in coverage, under "other tactics".
+import data from './data/attack-enterprise.json';
 
-export const tactics = [
-	'Reconnaissance',
-	'Resource Development',
-	'Initial Access',
-	'Execution',
-	'Persistence',
-	'Privilege Escalation',
-	'Defense Evasion',
-	'Credential Access',
-	'Discovery',
-	'Lateral Movement',
-	'Collection',
-	'Command and Control',
-	'Exfiltration',
-	'Impact'
-] as const;
-export type Tactic = (typeof tactics)[number];
+// MITRE ATT&CK Enterprise: every technique and sub-technique of one release, with its tactics,
+// from ATT&CK's own STIX data (src/lib/scenarios/data/attack-enterprise.json, rebuilt by
+// `npm run attack:refresh`; the file carries MITRE's licence notice, which must stay with it).
 
-const t = (name: string, tactic: Tactic) => ({ name, tactic });
-
-export const techniques: Record<string, { name: string; tactic: Tactic }> = {
-	T1589: t('Gather Victim Identity Information', 'Reconnaissance'),
-	T1593: t('Search Open Websites/Domains', 'Reconnaissance'),
-	T1595: t('Active Scanning', 'Reconnaissance'),
-	T1598: t('Phishing for Information', 'Reconnaissance'),
-	T1583: t('Acquire Infrastructure', 'Resource Development'),
-	T1585: t('Establish Accounts', 'Resource Development'),
-	T1586: t('Compromise Accounts', 'Resource Development'),
-	T1587: t('Develop Capabilities', 'Resource Development'),
-	T1588: t('Obtain Capabilities', 'Resource Development'),
-	T1189: t('Drive-by Compromise', 'Initial Access'),
-	T1190: t('Exploit Public-Facing Application', 'Initial Access'),
-	T1195: t('Supply Chain Compromise', 'Initial Access'),
-	T1199: t('Trusted Relationship', 'Initial Access'),
-	T1133: t('External Remote Services', 'Initial Access'),
-	T1200: t('Hardware Additions', 'Initial Access'),
-	T1566: t('Phishing', 'Initial Access'),
-	T1078: t('Valid Accounts', 'Initial Access'),
-	T1059: t('Command and Scripting Interpreter', 'Execution'),
-	T1203: t('Exploitation for Client Execution', 'Execution'),
-	T1204: t('User Execution', 'Execution'),
-	T1047: t('Windows Management Instrumentation', 'Execution'),
-	T1053: t('Scheduled Task/Job', 'Execution'),
-	T1072: t('Software Deployment Tools', 'Execution'),
-	T1098: t('Account Manipulation', 'Persistence'),
-	T1136: t('Create Account', 'Persistence'),
-	T1137: t('Office Application Startup', 'Persistence'),
-	T1505: t('Server Software Component', 'Persistence'),
-	T1543: t('Create or Modify System Process', 'Persistence'),
-	T1547: t('Boot or Logon Autostart Execution', 'Persistence'),
-	T1556: t('Modify Authentication Process', 'Persistence'),
-	T1068: t('Exploitation for Privilege Escalation', 'Privilege Escalation'),
-	T1484: t('Domain or Tenant Policy Modification', 'Privilege Escalation'),
-	T1548: t('Abuse Elevation Control Mechanism', 'Privilege Escalation'),
-	T1027: t('Obfuscated Files or Information', 'Defense Evasion'),
-	T1070: t('Indicator Removal', 'Defense Evasion'),
-	T1112: t('Modify Registry', 'Defense Evasion'),
-	T1562: t('Impair Defenses', 'Defense Evasion'),
-	T1564: t('Hide Artifacts', 'Defense Evasion'),
-	T1535: t('Unused/Unsupported Cloud Regions', 'Defense Evasion'),
-	T1550: t('Use Alternate Authentication Material', 'Defense Evasion'),
-	T1578: t('Modify Cloud Compute Infrastructure', 'Defense Evasion'),
-	T1006: t('Direct Volume Access', 'Defense Evasion'),
-	T1218: t('System Binary Proxy Execution', 'Defense Evasion'),
-	T1553: t('Subvert Trust Controls', 'Defense Evasion'),
-	T1656: t('Impersonation', 'Defense Evasion'),
-	T1003: t('OS Credential Dumping', 'Credential Access'),
-	T1110: t('Brute Force', 'Credential Access'),
-	T1111: t('Multi-Factor Authentication Interception', 'Credential Access'),
-	T1528: t('Steal Application Access Token', 'Credential Access'),
-	T1539: t('Steal Web Session Cookie', 'Credential Access'),
-	T1552: t('Unsecured Credentials', 'Credential Access'),
-	T1555: t('Credentials from Password Stores', 'Credential Access'),
-	T1557: t('Adversary-in-the-Middle', 'Credential Access'),
-	T1621: t('Multi-Factor Authentication Request Generation', 'Credential Access'),
-	T1087: t('Account Discovery', 'Discovery'),
-	T1046: t('Network Service Discovery', 'Discovery'),
-	T1069: t('Permission Groups Discovery', 'Discovery'),
-	T1082: t('System Information Discovery', 'Discovery'),
-	T1083: t('File and Directory Discovery', 'Discovery'),
-	T1526: t('Cloud Service Discovery', 'Discovery'),
-	T1580: t('Cloud Infrastructure Discovery', 'Discovery'),
-	T1619: t('Cloud Storage Object Discovery', 'Discovery'),
-	T1021: t('Remote Services', 'Lateral Movement'),
-	T1534: t('Internal Spearphishing', 'Lateral Movement'),
-	T1570: t('Lateral Tool Transfer', 'Lateral Movement'),
-	T1005: t('Data from Local System', 'Collection'),
-	T1039: t('Data from Network Shared Drive', 'Collection'),
-	T1074: t('Data Staged', 'Collection'),
-	T1114: t('Email Collection', 'Collection'),
-	T1119: t('Automated Collection', 'Collection'),
-	T1213: t('Data from Information Repositories', 'Collection'),
-	T1530: t('Data from Cloud Storage', 'Collection'),
-	T1560: t('Archive Collected Data', 'Collection'),
-	T1482: t('Domain Trust Discovery', 'Discovery'),
-	T1008: t('Fallback Channels', 'Command and Control'),
-	T1071: t('Application Layer Protocol', 'Command and Control'),
-	T1090: t('Proxy', 'Command and Control'),
-	T1105: t('Ingress Tool Transfer', 'Command and Control'),
-	T1219: t('Remote Access Software', 'Command and Control'),
-	T1041: t('Exfiltration Over C2 Channel', 'Exfiltration'),
-	T1048: t('Exfiltration Over Alternative Protocol', 'Exfiltration'),
-	T1052: t('Exfiltration Over Physical Medium', 'Exfiltration'),
-	T1537: t('Transfer Data to Cloud Account', 'Exfiltration'),
-	T1567: t('Exfiltration Over Web Service', 'Exfiltration'),
-	T1485: t('Data Destruction', 'Impact'),
-	T1486: t('Data Encrypted for Impact', 'Impact'),
-	T1489: t('Service Stop', 'Impact'),
-	T1490: t('Inhibit System Recovery', 'Impact'),
-	T1491: t('Defacement', 'Impact'),
-	T1496: t('Resource Hijacking', 'Impact'),
-	T1498: t('Network Denial of Service', 'Impact'),
-	T1499: t('Endpoint Denial of Service', 'Impact'),
-	T1531: t('Account Access Removal', 'Impact'),
-	T1565: t('Data Manipulation', 'Impact'),
-	T1657: t('Financial Theft', 'Impact')
+export type AttackData = {
+	source: string;
+	license: string;
+	version: string;
+	/** In kill-chain order, Reconnaissance … Impact. */
+	tactics: { id: string; shortname: string; name: string }[];
+	techniques: {
+		id: string;
+		name: string;
+		/** Tactic shortnames, e.g. initial-access. */
+		tactics: string[];
+		revoked?: boolean;
+		deprecated?: boolean;
+	}[];
 };
 
-export function techniqueInfo(id: string): { name: string; tactic: Tactic | null } {
-	const base = techniques[id.split('.')[0]];
-	return base ? { name: base.name, tactic: base.tactic } : { name: id, tactic: null };
+const attack: AttackData = data;
+
+/** The ATT&CK release the list comes from, e.g. 18.1. */
+export const attackVersion = attack.version;
+
+export type Tactic = string;
+
+/** Tactic names in kill-chain order. */
+export const tactics: readonly Tactic[] = attack.tactics.map((t) => t.name);
+
+const tacticName = new Map(attack.tactics.map((t) => [t.shortname, t.name]));
+const byId = new Map(attack.techniques.map((t) => [t.id, t]));
+
+export type TechniqueStatus = 'current' | 'revoked' | 'deprecated' | 'unknown';
+
+export type TechniqueInfo = {
+	/** A sub-technique by its own name (T1566.002 is "Spearphishing Link"); the id when unknown. */
+	name: string;
+	/** The parent's name for a sub-technique, else null. */
+	parentName: string | null;
+	/** Every tactic it is listed under, in kill-chain order. */
+	tactics: Tactic[];
+	status: TechniqueStatus;
+};
+
+export function techniqueInfo(id: string): TechniqueInfo {
+	const t = byId.get(id);
+	if (!t) return { name: id, parentName: null, tactics: [], status: 'unknown' };
+	const parent = id.includes('.') ? byId.get(id.split('.')[0]) : undefined;
+	const names = t.tactics.map((s) => tacticName.get(s)).filter((n): n is string => !!n);
+	return {
+		name: t.name,
+		parentName: parent?.name ?? null,
+		tactics: tactics.filter((name) => names.includes(name)),
+		status: t.revoked ? 'revoked' : t.deprecated ? 'deprecated' : 'current'
+	};
+}
+
+/** "T1566.002 Phishing: Spearphishing Link", the way ATT&CK writes a sub-technique. */
+export function techniqueLabel(id: string): string {
+	const info = techniqueInfo(id);
+	if (info.status === 'unknown') return id;
+	return `${id} ${info.parentName ? `${info.parentName}: ` : ''}${info.name}`;
 }

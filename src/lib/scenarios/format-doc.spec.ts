@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { incidentFacts } from '../plans/incident-facts';
+import { templatePlanReference } from '../server/scenarios/plan-reference';
+import { validateScenarioText } from '../server/scenarios/validate';
 import { scenarioJsonSchema } from './json-schema';
 import { capabilities, categories, channels } from './schema';
 
@@ -34,6 +37,26 @@ describe('scenarios/README.md', () => {
 		expect(names.length).toBeGreaterThan(40);
 		const missing = names.filter((n) => !readme.includes(`\`${n}\``));
 		expect(missing, `fields missing from scenarios/README.md: ${missing.join(', ')}`).toEqual([]);
+	});
+
+	it('explains every incident fact', () => {
+		const missing = incidentFacts.filter((f) => !readme.includes(`| \`${f}\``));
+		expect(missing, 'facts missing from the Incident facts table').toEqual([]);
+	});
+
+	it('gives a complete example that passes validation without warnings', () => {
+		const example = readme.slice(readme.indexOf('## Example'));
+		const yaml = /```yaml\n([\s\S]*?)```/.exec(example)![1];
+		const result = validateScenarioText(yaml, templatePlanReference);
+		expect([...result.errors, ...result.warnings]).toEqual([]);
+		expect(result.scenario?.id).toBe('example-file-server-ransomware');
+	});
+
+	it('lists the template plan’s section and matrix keys that references are checked against', () => {
+		const validation = readme.slice(readme.indexOf('## Validation'));
+		const keys = [...templatePlanReference.sectionKeys, ...templatePlanReference.matrixKeys];
+		const missing = keys.filter((k) => !validation.includes(`\`${k}\``));
+		expect(missing, 'template keys missing from the Validation section').toEqual([]);
 	});
 
 	it('lists every category, channel and capability', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryFactPattern, incidentFacts, type IncidentFact } from '../plans/incident-facts';
 
 // The scenario format: one YAML file per scenario in scenarios/. This schema is the single
 // description of it: the loader validates with it, scenarios/scenario.schema.json is
@@ -28,6 +29,23 @@ export function durationMinutes(value: string): number {
 	if (!m) return NaN;
 	const [, d, h, min, s] = m.map((x) => Number(x ?? 0));
 	return d * 1440 + h * 60 + min + s / 60;
+}
+
+/**
+ * A moment in scenario time: a duration from the start of the exercise, or before it with a
+ * leading minus (`-P2DT3H`: the story's awareness came two days and three hours earlier).
+ */
+const scenarioTime = z
+	.string()
+	.regex(
+		/^-?P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/,
+		'use an ISO 8601 duration such as PT15M, or -P2DT3H for a moment before the exercise starts'
+	)
+	.refine((v) => !/^-?PT?$/.test(v) && !v.endsWith('T'), 'use an ISO 8601 duration such as PT15M');
+
+/** Minutes from the start of the exercise; negative before it. */
+export function scenarioTimeMinutes(value: string): number {
+	return value.startsWith('-') ? -durationMinutes(value.slice(1)) : durationMinutes(value);
 }
 
 export const categories = [
@@ -170,6 +188,28 @@ const checklistPrompt = z.strictObject({
 		)
 		.min(2, 'a checklist needs at least two items')
 });
+/**
+ * When the moments that notification deadlines count from happened, in scenario time.
+ * Unstated: awareness at the start of the exercise, the others when the team answers.
+ */
+const anchorClock = z.strictObject({
+	awareness: scenarioTime.optional(),
+	declaration: scenarioTime.optional(),
+	classification: scenarioTime.optional(),
+	determination: scenarioTime.optional()
+});
+
+/**
+ * One of the listed incident facts, or a country the incident touches (`country-gb`). A union
+ * so that editors complete the listed ones; typed as the facts the matrix reads.
+ */
+const incidentFact = z.union([
+	z.enum(incidentFacts),
+	z
+		.string()
+		.regex(countryFactPattern, 'write a country as country- and its ISO code, e.g. country-ie')
+]) as unknown as z.ZodType<IncidentFact, IncidentFact>;
+
 const notificationPrompt = z.strictObject({
 	...promptBase,
 	type: z.literal('notification'),
@@ -178,6 +218,9 @@ const notificationPrompt = z.strictObject({
 	 * should declare, and (optionally) stakeholders that must be on their list whatever the matrix.
 	 */
 	expectedSeverity: z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, 'use a severity id such as SEV1'),
+	/** The incident facts that hold at this point: they decide which matrix rows apply. */
+	facts: z.array(incidentFact).default([]),
+	clock: anchorClock.optional(),
 	mustNotify: z.array(id).default([])
 });
 
@@ -255,3 +298,5 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type Inject = Scenario['injects'][number];
 export type Prompt = z.infer<typeof promptSchema>;
 export type When = z.infer<typeof whenSchema>;
+export type NotificationPrompt = z.infer<typeof notificationPrompt>;
+export type AnchorClock = z.infer<typeof anchorClock>;

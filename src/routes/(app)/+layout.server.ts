@@ -1,7 +1,4 @@
-import { requireUser } from '$lib/server/access/gate';
+import { page } from '$lib/server/http/route';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = (event) => {
-	const user = requireUser(event);
-	return { user };
-};
+export const load: LayoutServerLoad = page('dashboard.view', (_event, user) => ({ user }));

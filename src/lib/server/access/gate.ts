@@ -1,21 +1,24 @@
-import { error, redirect } from '@sveltejs/kit';
 import { can, type Permission } from '../../permissions';
 import type { SessionUser } from '../auth/session';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 
-type WithLocals = { locals: App.Locals; url: URL };
+// The one gate. Pages, form actions, API endpoints, event streams and jobs all ask here;
+// the HTTP adapter (src/lib/server/http/) turns its refusals into a login redirect, a 403
+// page or the API's JSON error. Which records a user may see is decided in visibility.ts
+// and applied inside the repository queries.
 
-/** The signed-in user; otherwise off to the login page, coming back here afterwards. */
-export function requireUser({ locals, url }: WithLocals): SessionUser {
-	if (!locals.user) {
-		const next = url.pathname + url.search;
-		redirect(303, `/login?next=${encodeURIComponent(next)}`);
-	}
-	return locals.user;
+/** The user, when they hold the permission; otherwise a domain error saying why not. */
+export function authorize(
+	user: SessionUser | null | undefined,
+	permission: Permission
+): SessionUser {
+	if (!user) throw new UnauthenticatedError();
+	if (!can(user.role, permission))
+		throw new ForbiddenError('Your role does not give you access to this.');
+	return user;
 }
 
-/** The one gate for pages and actions: signed in, and the role holds the permission. */
-export function requirePermission(event: WithLocals, permission: Permission): SessionUser {
-	const user = requireUser(event);
-	if (!can(user.role, permission)) error(403, 'You do not have access to this page.');
-	return user;
+/** Whether the user holds the permission (for showing or hiding what they may use). */
+export function may(user: SessionUser | null | undefined, permission: Permission): boolean {
+	return !!user && can(user.role, permission);
 }

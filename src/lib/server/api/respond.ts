@@ -1,91 +1,85 @@
-import { isHttpError, isRedirect, json, type RequestEvent } from '@sveltejs/kit';
-import { ZodError } from 'zod';
-import { can, type Permission } from '../../permissions';
+import { json, type RequestEvent } from '@sveltejs/kit';
+import type { Permission } from '../../permissions';
+import { authorize } from '../access/gate';
 import type { SessionUser } from '../auth/session';
-import { UserFacingError } from '../errors';
+import { InvalidInputError } from '../errors';
+import { apiErrorResponse, apiResponseFor } from '../http/errors';
+import { assertStorableJson, isStorableText } from '../http/input';
+import { actorFor, type Actor } from '../http/route';
 import { logger } from '../logger';
 
-export class ApiError extends Error {
-	constructor(
-		readonly status: number,
-		readonly code: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-
-export function apiErrorResponse(
-	status: number,
-	code: string,
-	message: string,
-	headers?: HeadersInit
-) {
-	return json({ error: { code, message } }, { status, headers });
-}
-
-/** Standard codes for the statuses the gate and SvelteKit produce. */
-export function codeForStatus(status: number): string {
-	const codes: Record<number, string> = {
-		400: 'bad_request',
-		401: 'unauthenticated',
-		403: 'forbidden',
-		404: 'not_found',
-		405: 'method_not_allowed',
-		409: 'conflict',
-		413: 'payload_too_large',
-		415: 'unsupported_media_type',
-		422: 'invalid',
-		429: 'rate_limited'
-	};
-	return codes[status] ?? (status >= 500 ? 'internal_error' : 'error');
-}
+export { apiErrorResponse };
 
 /**
- * Wraps an API handler: authenticates, checks the permission, turns ApiError and
- * validation errors into the JSON error shape. Returns JSON of whatever the handler returns.
+ * Wraps an API handler: authorises at the gate and turns domain errors into the JSON error
+ * shape. Returns JSON of whatever the handler returns (or the Response it builds).
  */
 export function apiRoute<E extends RequestEvent = RequestEvent>(
 	permission: Permission,
-	handler: (event: E, user: SessionUser) => Promise<unknown>
+	handler: (event: E, user: SessionUser, actor: Actor) => Promise<unknown>
 ) {
 	return async (event: E): Promise<Response> => {
-		const user = event.locals.user;
-		if (!user) return apiErrorResponse(401, 'unauthenticated', 'Sign in or send a bearer token.');
-		if (!can(user.role, permission))
-			return apiErrorResponse(403, 'forbidden', `Your role may not use ${permission}.`);
 		try {
-			const result = await handler(event, user);
+			const user = authorize(event.locals.user, permission);
+			const result = await handler(event, user, actorFor(event, user));
 			return result instanceof Response ? result : json(result);
 		} catch (e) {
-			if (e instanceof ApiError) return apiErrorResponse(e.status, e.code, e.message);
-			if (e instanceof UserFacingError)
-				return apiErrorResponse(
-					e.status,
-					codeForStatus(e.status),
-					e.field ? `${e.field}: ${e.message}` : e.message
-				);
-			if (isHttpError(e))
-				return apiErrorResponse(e.status, codeForStatus(e.status), e.body.message);
-			if (isRedirect(e)) throw e;
-			if (e instanceof ZodError) {
-				const issue = e.issues[0];
-				const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-				return apiErrorResponse(422, 'invalid', `${where}${issue?.message ?? 'invalid input'}`);
-			}
+			const response = apiResponseFor(e);
+			if (response) return response;
 			logger.error({ err: e, requestId: event.locals.requestId }, 'api handler failed');
 			return apiErrorResponse(500, 'internal_error', 'Something went wrong on our side.');
 		}
 	};
 }
 
-/** The request body as JSON, or a 400 that says it is not. */
-export async function readJson(request: Request): Promise<unknown> {
-	const text = await request.text();
-	if (!text.trim()) return {};
+/** JSON with 201 Created and where the new record lives. */
+export function created(body: unknown, location: string): Response {
+	return json(body, { status: 201, headers: { location } });
+}
+
+/**
+ * The request body as text: 413 when it is over the size limit (the adapter's stream error
+ * says so), never a 500.
+ */
+export async function readText(request: Request): Promise<string> {
 	try {
-		return JSON.parse(text);
-	} catch {
-		throw new ApiError(400, 'bad_request', 'The request body must be JSON.');
+		return await request.text();
+	} catch (e) {
+		if ((e as { status?: number }).status === 413)
+			throw new InvalidInputError('The request body is too large.', undefined, 413);
+		throw new InvalidInputError('The request body could not be read.');
 	}
+}
+
+const isJsonType = (type: string) => /^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type);
+
+/** The request body as JSON: 415 for another content type, 400 for broken JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	const text = await readText(request);
+	if (!text.trim()) return {};
+	if (!isJsonType(type))
+		throw new InvalidInputError(
+			'Send the body as JSON with Content-Type: application/json.',
+			undefined,
+			415
+		);
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		throw new InvalidInputError('The request body must be JSON.');
+	}
+	assertStorableJson(body);
+	return body;
+}
+
+/** Text from a raw (non-JSON) body, e.g. YAML, refused when it cannot be stored. */
+export async function readStorableText(request: Request): Promise<string> {
+	const text = await readText(request);
+	if (!isStorableText(text))
+		throw new InvalidInputError(
+			'The body contains characters that cannot be stored (NUL or broken Unicode).'
+		);
+	return text;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { isCalendarDate } from '../../dates';
 import type { Database } from '../db/schema';
 
 export const PAGE_SIZE = 50;
@@ -7,6 +8,7 @@ export const PAGE_SIZE = 50;
 const dateOnly = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-27.')
+	.refine(isCalendarDate, 'This date does not exist.')
 	.optional()
 	.or(z.literal('').transform(() => undefined));
 

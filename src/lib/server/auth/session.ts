@@ -1,4 +1,3 @@
-import type { Cookies } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../permissions';
 import type { Database } from '../db/schema';
@@ -119,28 +118,4 @@ export async function listUserSessions(db: Kysely<Database>, userId: string) {
 		.where('expires_at', '>', new Date())
 		.orderBy('last_seen_at', 'desc')
 		.execute();
-}
-
-/** Over HTTPS the cookie is Secure and __Host- prefixed, so no subdomain can plant one. */
-export function sessionCookieName(secure: boolean): string {
-	return secure ? '__Host-hotwash_session' : 'hotwash_session';
-}
-
-export function setSessionCookie(
-	cookies: Cookies,
-	secure: boolean,
-	token: string,
-	expiresAt: Date
-) {
-	cookies.set(sessionCookieName(secure), token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		expires: expiresAt
-	});
-}
-
-export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
-	cookies.delete(sessionCookieName(secure), { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }

@@ -1,8 +1,10 @@
 import type { Handle } from '@sveltejs/kit';
 import { authenticateApiToken } from '../auth/api-tokens';
-import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '../auth/session';
+import { validateSessionToken } from '../auth/session';
+import { deleteSessionCookie, sessionCookieName } from './session-cookie';
 import { appConfig, db } from '../runtime';
-import { apiErrorResponse, codeForStatus as codeFor } from '../api/respond';
+import { codeForStatus as codeFor } from '../errors';
+import { apiErrorResponse } from './errors';
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 

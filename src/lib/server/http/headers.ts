@@ -1,14 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
+import { baselineHeaders, fallbackContentSecurityPolicy } from './baseline-headers.js';
 
 /** Headers beyond the CSP (which SvelteKit writes from svelte.config.js). */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
-	h.set('X-Content-Type-Options', 'nosniff');
-	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	h.set('X-Frame-Options', 'DENY');
-	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	for (const [name, value] of Object.entries(baselineHeaders)) h.set(name, value);
+	// Pages get SvelteKit's policy with nonces; everything else (JSON, files) the strict one.
+	if (!h.has('Content-Security-Policy'))
+		h.set('Content-Security-Policy', fallbackContentSecurityPolicy);
 	if (event.url.protocol === 'https:') {
 		h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}

@@ -33,9 +33,10 @@ describe('markdown rendering', () => {
 		expect(html).not.toMatch(
 			/<script|<iframe|<object|<embed|<svg|<math|<style|<form|<meta|<base|<body|<details/i
 		);
-		expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-		expect(html).not.toMatch(/(href|src|action)\s*=\s*"?\s*(javascript|vbscript|data):/i);
-		expect(html).not.toMatch(/style=/i);
+		// Inside a tag: the same words shown as escaped text are harmless.
+		expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+		expect(html).not.toMatch(/<[^>]*(href|src|action)\s*=\s*"?\s*(javascript|vbscript|data):/i);
+		expect(html).not.toMatch(/<[^>]*style=/i);
 	});
 
 	it('keeps ordinary formatting, tables and links, and marks links noopener noreferrer', () => {
@@ -52,5 +53,34 @@ describe('markdown rendering', () => {
 
 	it('drops images, which could track readers or smuggle data: URLs', () => {
 		expect(renderMarkdown('![logo](https://example.org/logo.png)')).not.toContain('<img');
+	});
+
+	it.each([
+		'<textarea>',
+		'<style>',
+		'<xmp>',
+		'<!--',
+		'<script>',
+		'<title>',
+		'<noscript>',
+		'<plaintext>',
+		'<iframe>'
+	])('shows the rest of a section after an unclosed %s', (opener) => {
+		const html = renderMarkdown(
+			`Before the tag.\n\n${opener}\n\n## Escalation\n\nCall the **incident commander**.`
+		);
+		expect(html).toContain('Before the tag.');
+		expect(html).toContain('<h2>Escalation</h2>');
+		expect(html).toContain('<strong>incident commander</strong>');
+	});
+
+	it('shows raw HTML as text rather than dropping it', () => {
+		expect(renderMarkdown('Press <kbd>Ctrl</kbd> now')).toContain('&lt;kbd&gt;Ctrl&lt;/kbd&gt;');
+	});
+
+	it('keeps autolinks and code spans that contain angle brackets', () => {
+		const html = renderMarkdown('See <https://example.org/plan> and `<textarea>`.');
+		expect(html).toContain('<a href="https://example.org/plan"');
+		expect(html).toContain('<code>&lt;textarea&gt;</code>');
 	});
 });

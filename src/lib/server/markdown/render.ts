@@ -6,6 +6,16 @@ import sanitizeHtml from 'sanitize-html';
 // so a preview shows exactly what readers will get.
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Raw HTML in a plan is shown as the text it is, never parsed: an unclosed raw-text element
+// (<textarea>, <style>, <xmp>, <!--) would otherwise swallow the rest of the section. A
+// tokenizer that answers undefined (not false, which falls back) recognises nothing, so the
+// markup stays in the paragraph as escaped text and the markdown after it renders as usual.
+marked.use({
+	tokenizer: {
+		html: () => undefined,
+		tag: () => undefined
+	}
+});
 
 const allowed: sanitizeHtml.IOptions = {
 	allowedTags: [

@@ -1,31 +1,31 @@
-import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { can } from '../../permissions';
-import type { SessionUser } from '../auth/session';
+import type { PlanView } from '../access/visibility';
 import type { Database } from '../db/schema';
+import { NotFoundError } from '../errors';
 import { getPlan } from './plans';
 import { getVersion } from './versions';
 
 /**
- * Loads a plan and one of its versions for a user, or answers 404: a version the user may
- * not see does not exist for them (trainees see only the approved version in force).
+ * A plan and one of its versions as the viewer may see them: a version outside their view
+ * (a trainee and anything but the version in force) does not exist for them.
  */
-export async function loadVisibleVersion(
+export async function findVisibleVersion(
 	db: Kysely<Database>,
-	user: SessionUser,
+	view: PlanView,
 	planId: string,
 	versionId: string
 ) {
 	const plan = await getPlan(db, planId);
 	const version = plan ? await getVersion(db, versionId) : undefined;
-	if (!plan || !version || version.plan_id !== plan.id) error(404, 'No such plan version.');
-	if (!can(user.role, 'plans.read_all') && version.status !== 'approved')
-		error(404, 'No such plan version.');
+	if (!plan || !version || version.plan_id !== plan.id)
+		throw new NotFoundError('No such plan version.');
+	if (view.inForceOnly && version.status !== 'approved')
+		throw new NotFoundError('No such plan version.');
 	return { plan, version };
 }
 
-export async function loadPlan(db: Kysely<Database>, planId: string) {
+export async function findPlan(db: Kysely<Database>, planId: string) {
 	const plan = await getPlan(db, planId);
-	if (!plan) error(404, 'No such plan.');
+	if (!plan) throw new NotFoundError('No such plan.');
 	return plan;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixRow, PlanContent } from '../../plans/content';
+import { durationFromMinutes } from '../../plans/durations';
 import { diffPlanContent } from './diff';
+import { readStoredContent } from './stored-content';
 
 const sev = [
 	{ id: 'SEV1', name: 'Critical', criteria: 'Customer data exfiltrated.' },
@@ -11,9 +13,18 @@ const row = (key: string, minutes: number): MatrixRow => ({
 	stakeholder: key.toUpperCase(),
 	audience: 'internal',
 	contacts: [{ name: 'On call', email: 'oncall@example.org', phone: '', outOfBand: '' }],
+	appliesWhen: [],
 	notifications: {
-		SEV1: { notify: true, withinMinutes: minutes },
-		SEV2: { notify: false, withinMinutes: null }
+		SEV1: {
+			notify: true,
+			stages: [
+				{
+					name: 'Notify',
+					deadlines: [{ within: durationFromMinutes(minutes), anchor: 'declaration' }]
+				}
+			]
+		},
+		SEV2: { notify: false, stages: [] }
 	},
 	notifier: 'Incident commander',
 	approver: '',
@@ -89,19 +100,114 @@ describe('plan diff', () => {
 		]);
 	});
 
-	it('compares the matrix row by row and field by field', () => {
+	it('compares the matrix row by row and field by field, deadlines in words', () => {
 		const next = clone();
-		next.matrix[0].notifications.SEV1.withinMinutes = 15;
+		next.matrix[0].notifications.SEV1.stages[0].deadlines[0].within = {
+			amount: 15,
+			unit: 'minutes'
+		};
 		next.matrix[0].approver = 'General Counsel';
 		next.matrix.splice(1, 1);
 		next.matrix.push(row('dpo', 60));
 		const d = diffPlanContent(base, next);
 		expect(d.matrix.find((r) => r.key === 'ciso')?.changes).toEqual([
-			{ field: 'SEV1', from: 'within 30 min', to: 'within 15 min' },
-			{ field: 'External approval by', from: '', to: 'General Counsel' }
+			{
+				field: 'SEV1',
+				from: 'Notify within 30m of declaration',
+				to: 'Notify within 15m of declaration',
+				words: null
+			},
+			{ field: 'External approval by', from: '', to: 'General Counsel', words: null }
 		]);
 		expect(d.matrix.find((r) => r.key === 'soc')?.status).toBe('removed');
 		expect(d.matrix.find((r) => r.key === 'dpo')?.status).toBe('added');
+	});
+
+	it('shows a new stage, its anchor and the facts that make the row required', () => {
+		const next = clone();
+		next.matrix[0].appliesWhen = ['personal-data', 'health-data'];
+		next.matrix[0].onlyWhen = ['country-ie'];
+		next.matrix[0].notifications.SEV1.stages.push({
+			name: 'Notification',
+			deadlines: [
+				{ within: { amount: 72, unit: 'hours' }, anchor: 'awareness' },
+				{ within: { amount: 1, unit: 'months' }, anchor: 'classification' }
+			]
+		});
+		const changes = diffPlanContent(base, next).matrix.find((r) => r.key === 'ciso')?.changes;
+		expect(changes).toEqual([
+			{
+				field: 'Applies when',
+				from: 'every incident',
+				to: 'Personal data affected; Protected health information affected',
+				words: null
+			},
+			{ field: 'Only when all of', from: '', to: 'Affects Ireland', words: null },
+			{
+				field: 'SEV1',
+				from: 'Notify within 30m of declaration',
+				to: 'Notify within 30m of declaration; Notification within 72h of awareness and within 1 month of classification',
+				words: null
+			}
+		]);
+	});
+
+	it('shows only the real change when a browser sent every template back with CRLF line endings', () => {
+		const old = clone();
+		old.matrix.forEach(
+			(r) => (r.messageTemplate = 'Dear regulator,\n\nWe write about {{incident_id}}.\n')
+		);
+		const posted = structuredClone(old);
+		posted.matrix.forEach((r) => (r.messageTemplate = r.messageTemplate.replace(/\n/g, '\r\n')));
+		posted.matrix[1].notifier = 'SOC shift lead';
+		// Through the content schema (as every save is) and straight from an older store alike.
+		for (const next of [readStoredContent(posted), posted]) {
+			const d = diffPlanContent(old, next);
+			expect(d.matrix.filter((r) => r.status !== 'unchanged').map((r) => r.changes)).toEqual([
+				[{ field: 'Notified by', from: 'Incident commander', to: 'SOC shift lead', words: null }]
+			]);
+		}
+	});
+
+	it('sees no change between a legacy approved row and the same row in the staged shape', () => {
+		const legacy = structuredClone(base) as unknown as {
+			matrix: { notifications: Record<string, unknown>; appliesWhen?: unknown }[];
+		};
+		for (const r of legacy.matrix) {
+			delete r.appliesWhen;
+			r.notifications = {
+				SEV1: { notify: true, withinMinutes: r === legacy.matrix[0] ? 30 : 15 },
+				SEV2: { notify: false, withinMinutes: null }
+			};
+		}
+		const d = diffPlanContent(readStoredContent(legacy), base);
+		expect(d.matrix.map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
+	});
+
+	it('reports a reordered row once, with its old and new position', () => {
+		const next = clone();
+		next.matrix.push(row('dpo', 60));
+		const d = diffPlanContent(
+			{ ...base, matrix: next.matrix },
+			{ ...next, matrix: [next.matrix[2], next.matrix[0], next.matrix[1]] }
+		);
+		expect(d.matrix.filter((r) => r.status === 'changed').map((r) => [r.key, r.changes])).toEqual([
+			['dpo', [{ field: 'Position', from: '3 of 3', to: '1 of 3', words: null }]]
+		]);
+	});
+
+	it('shows a changed message template word by word', () => {
+		const old = clone();
+		old.matrix[0].messageTemplate =
+			'We are aware of an incident affecting {{service}}. Next update at {{next_update}}.';
+		const next = structuredClone(old);
+		next.matrix[0].messageTemplate =
+			'We are aware of an incident affecting {{service}}. Next update within the hour.';
+		const change = diffPlanContent(old, next).matrix[0].changes[0];
+		expect(change.field).toBe('Message template');
+		expect(
+			change.words?.filter((w) => w.kind !== 'same').map((w) => `${w.kind}:${w.text.trim()}`)
+		).toEqual(['removed:at {{next_update}}', 'added:within the hour']);
 	});
 
 	it('compares the severity scale level by level', () => {

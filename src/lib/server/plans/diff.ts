@@ -1,7 +1,8 @@
 import { diffWords } from 'diff';
 import type { MatrixRow, PlanContent, SeverityLevel } from '../../plans/content';
-import { sectionNumbers } from '../../plans/content';
+import { audienceLabels, normaliseLineEndings, sectionNumbers } from '../../plans/content';
 import type { FieldChange, PlanDiff, RowDiff, SectionDiff, WordPart } from '../../plans/diff-types';
+import { appliesWhenInWords, onlyWhenInWords, ruleInWords } from '../../plans/matrix-words';
 
 // Limits that keep a diff of a huge or hostile plan bounded: past them a section is shown
 // whole (old and new side by side) instead of word by word.
@@ -122,28 +123,57 @@ function diffSections(a: PlanContent, b: PlanContent, deadline: number) {
 	return { sections: out, fallbacks };
 }
 
-function compareFields(fields: [string, string, string][]): FieldChange[] {
+/** Fields long enough that a change is shown word by word rather than as two whole texts. */
+const WORDY_FIELDS = new Set(['Criteria', 'Message template']);
+
+// Line endings are normalised on the way in; text stored before that was still compares
+// equal when only its line endings differ.
+function compareFields(fields: [string, string, string][], deadline: number): FieldChange[] {
 	return fields
+		.map(([field, from, to]) => [field, normaliseLineEndings(from), normaliseLineEndings(to)])
 		.filter(([, from, to]) => from !== to)
-		.map(([field, from, to]) => ({ field, from, to }));
+		.map(([field, from, to]) => ({
+			field,
+			from,
+			to,
+			words: WORDY_FIELDS.has(field) && from && to ? wordDiff(from, to, deadline) : null
+		}));
 }
 
 function diffRows<T extends { key: string }>(
 	a: T[],
 	b: T[],
 	label: (row: T) => string,
-	fields: (row: T | undefined) => [string, string][]
+	fields: (row: T | undefined) => [string, string][],
+	deadline: number
 ): RowDiff[] {
 	const oldByKey = new Map(a.map((r) => [r.key, r]));
 	const newKeys = new Set(b.map((r) => r.key));
+	// Order matters (the plan lists rows as ordered): a row moved among the rows both
+	// versions share is a change, reported once for the row that moved.
+	const inPlace = stableKeys(
+		a.map((r) => r.key).filter((k) => newKeys.has(k)),
+		b.map((r) => r.key).filter((k) => oldByKey.has(k))
+	);
+	const oldPosition = new Map(a.map((r, i) => [r.key, i + 1]));
 	const zip = (from: T | undefined, to: T | undefined) => {
 		const f = fields(from);
 		const t = fields(to);
-		return compareFields(f.map(([name, value], i) => [name, value, t[i][1]]));
+		return compareFields(
+			f.map(([name, value], i) => [name, value, t[i][1]]),
+			deadline
+		);
 	};
-	const out: RowDiff[] = b.map((row) => {
+	const out: RowDiff[] = b.map((row, i) => {
 		const before = oldByKey.get(row.key);
 		const changes = zip(before, row);
+		if (before && !inPlace.has(row.key))
+			changes.unshift({
+				field: 'Position',
+				from: `${oldPosition.get(row.key)} of ${a.length}`,
+				to: `${i + 1} of ${b.length}`,
+				words: null
+			});
 		return {
 			key: row.key,
 			label: label(row),
@@ -167,17 +197,14 @@ const severityFields = (l: SeverityLevel | undefined): [string, string][] => [
 	['Criteria', l?.criteria ?? '']
 ];
 
+/** A row field by field, in the words the plan page uses; a removed or added row is ''. */
 function matrixFields(severityIds: string[]) {
 	return (r: MatrixRow | undefined): [string, string][] => [
 		['Stakeholder', r?.stakeholder ?? ''],
-		['Audience', r?.audience ?? ''],
-		...severityIds.map((id): [string, string] => {
-			const rule = r?.notifications[id];
-			return [
-				`${id}`,
-				!r ? '' : rule?.notify ? `within ${rule.withinMinutes} min` : 'not notified'
-			];
-		}),
+		['Audience', r ? audienceLabels[r.audience] : ''],
+		['Applies when', r ? appliesWhenInWords(r.appliesWhen) : ''],
+		['Only when all of', onlyWhenInWords(r?.onlyWhen)],
+		...severityIds.map((id): [string, string] => [id, r ? ruleInWords(r.notifications[id]) : '']),
 		['Notified by', r?.notifier ?? ''],
 		['External approval by', r?.approver ?? ''],
 		[
@@ -203,10 +230,17 @@ export function diffPlanContent(a: PlanContent, b: PlanContent): PlanDiff {
 		asKeyed(a.severityScale),
 		asKeyed(b.severityScale),
 		(l) => `${l.id} ${l.name}`,
-		severityFields
+		severityFields,
+		deadline
 	);
 	const severityIds = [...new Set([...a.severityScale, ...b.severityScale].map((l) => l.id))];
-	const matrix = diffRows(a.matrix, b.matrix, (r) => r.stakeholder, matrixFields(severityIds));
+	const matrix = diffRows(
+		a.matrix,
+		b.matrix,
+		(r) => r.stakeholder,
+		matrixFields(severityIds),
+		deadline
+	);
 	return {
 		sections,
 		severityScale,

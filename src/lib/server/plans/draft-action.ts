@@ -1,60 +1,28 @@
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
 import type { PlanContent } from '../../plans/content';
-import { EditError } from '../../plans/draft-edits';
-import { requirePermission } from '../access/gate';
-import { actorOf } from '../http/actor';
-import { db } from '../runtime';
-import { loadVisibleVersion } from './access';
-import { PlanRuleError, StaleRevisionError } from './errors';
+import type { PlanView } from '../access/visibility';
+import type { AuditActor } from '../audit/log';
+import type { Database } from '../db/schema';
+import { findEditableDraft } from './editable';
 import { contentOf, saveDraft } from './versions';
 
-type DraftEvent = {
-	locals: App.Locals;
-	url: URL;
-	params: { planId: string; versionId: string };
-	getClientAddress(): string;
-};
-
 /**
- * The one way a page changes a draft: check the editor may, apply the edit to the content
- * the form was based on, and save under the revision check. On a conflict or a rule broken
- * the user gets the message and `echo` (their unsaved input) back, so nothing is lost.
+ * The one way a draft's content changes from a page: apply the edit to the content the
+ * editor was based on and save it under the revision check. A stale revision or a broken
+ * rule throws, and the page gets the user's input back with the message.
  */
-export async function editDraft(
-	event: DraftEvent,
-	form: FormData,
+export async function applyDraftEdit(
+	db: Kysely<Database>,
+	actor: AuditActor & { id: string },
+	view: PlanView,
+	params: { planId: string; versionId: string },
+	baseRevision: number,
 	edit: (content: PlanContent) => PlanContent,
-	what: string,
-	echo: Record<string, unknown> = {}
-): Promise<{ revision: number } | ActionFailure<Record<string, unknown>>> {
-	const user = requirePermission(event, 'plans.edit');
-	const { version } = await loadVisibleVersion(
-		db(),
-		user,
-		event.params.planId,
-		event.params.versionId
-	);
-	const baseRevision = Number(form.get('revision'));
-	if (!Number.isInteger(baseRevision)) error(400, 'The form lacks the revision it was based on.');
-	try {
-		const next = edit(contentOf(version));
-		const revision = await db()
-			.transaction()
-			.execute((trx) =>
-				saveDraft(trx, { ...actorOf(event), id: user.id }, version.id, baseRevision, next, what)
-			);
-		return { revision };
-	} catch (e) {
-		if (e instanceof StaleRevisionError)
-			return fail(409, { ...echo, message: e.message, stale: true });
-		if (e instanceof PlanRuleError || e instanceof EditError) {
-			const field = e.field;
-			return fail(e instanceof PlanRuleError ? e.status : 400, {
-				...echo,
-				message: e.message,
-				errors: field ? { [field]: e.message } : {}
-			});
-		}
-		throw e;
-	}
+	what: string
+): Promise<number> {
+	const { version } = await findEditableDraft(db, view, params);
+	const next = edit(contentOf(version));
+	return db
+		.transaction()
+		.execute((trx) => saveDraft(trx, actor, version.id, baseRevision, next, what));
 }

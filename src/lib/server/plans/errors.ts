@@ -1,8 +1,8 @@
-import { UserFacingError } from '../errors';
+import { UserFacingError, type ErrorStatus } from '../errors';
 
 /** A plan rule the user broke: shown to them, with the form field when there is one. */
 export class PlanRuleError extends UserFacingError {
-	constructor(message: string, status: 400 | 403 | 404 | 409 = 400, field?: string) {
+	constructor(message: string, status: ErrorStatus = 400, field?: string) {
 		super(message, status, field);
 		this.name = 'PlanRuleError';
 	}

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PlanContent } from '../../plans/content';
 import * as audit from '../audit/log';
 import type { AuditActor } from '../audit/log';
+import type { PlanView } from '../access/visibility';
 import type { Database, Plan, PlanKind } from '../db/schema';
 import { isUuid } from '../users/users';
 import { PlanRuleError } from './errors';
@@ -63,8 +64,11 @@ export function reviewState(nextReviewDate: string | null, today = todayUtc()): 
 	return nextReviewDate <= soon.toISOString().slice(0, 10) ? 'due-soon' : 'ok';
 }
 
-/** Every plan with its version in force and its open draft, for the plan list and dashboard. */
-export async function listPlans(db: Kysely<Database>) {
+/**
+ * Every plan the viewer may see, with its version in force and its open draft, for the plan
+ * list, the dashboard and the API. A trainee's view holds only plans in force, no drafts.
+ */
+export async function listPlans(db: Kysely<Database>, view: PlanView, today = todayUtc()) {
 	const [plans, versions] = await Promise.all([
 		db.selectFrom('plans').selectAll().orderBy('kind').orderBy('title').execute(),
 		db
@@ -79,10 +83,13 @@ export async function listPlans(db: Kysely<Database>) {
 				'effective_date',
 				'approved_at'
 			])
-			.where('status', 'in', ['approved', ...OPEN_STATUSES])
+			.where('status', 'in', view.inForceOnly ? ['approved'] : ['approved', ...OPEN_STATUSES])
 			.execute()
 	]);
-	return plans.map((p) => {
+	const listed = view.inForceOnly
+		? plans.filter((p) => versions.some((v) => v.plan_id === p.id))
+		: plans;
+	return listed.map((p) => {
 		const approved = versions.find((v) => v.plan_id === p.id && v.status === 'approved');
 		const draft = versions.find((v) => v.plan_id === p.id && v.status !== 'approved');
 		return {
@@ -101,7 +108,7 @@ export async function listPlans(db: Kysely<Database>) {
 			draft: draft
 				? { id: draft.id, status: draft.status, number: formatVersionNumber(draft) }
 				: null,
-			review: reviewState(approved?.next_review_date ?? null)
+			review: reviewState(approved?.next_review_date ?? null, today)
 		};
 	});
 }

@@ -1,13 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '../../permissions';
+import { can, type Role } from '../../permissions';
 import { planContentSchema, type PlanContent } from '../../plans/content';
 import { statusLabels } from '../../plans/status';
 import * as audit from '../audit/log';
 import type { AuditActor } from '../audit/log';
-import { verifyPassword } from '../auth/password';
+import { assertPasswordReentry, type PasswordReentry } from '../auth/reentry';
 import type { Database, PlanVersion, PlanVersionStatus } from '../db/schema';
+import { isCalendarDate } from '../../dates';
 import { isUuid } from '../users/users';
 import { PlanRuleError, StaleRevisionError } from './errors';
+import { readStoredContent } from './stored-content';
 import {
 	compareVersionNumbers,
 	formatVersionNumber,
@@ -28,7 +30,7 @@ export type Approver = { id: string; email: string; role: Role };
 const target = (v: { id: string }) => ({ type: 'plan_version', id: v.id });
 
 export function contentOf(version: Pick<PlanVersion, 'content'>): PlanContent {
-	return version.content as PlanContent;
+	return readStoredContent(version.content);
 }
 
 export async function getVersion(db: Kysely<Database>, versionId: string) {
@@ -142,15 +144,19 @@ export async function saveDraft(
 	return revision;
 }
 
+/** The highest number any version of the plan holds, leaving out `exceptVersionId`. */
 export async function highestNumber(
 	db: Kysely<Database>,
-	planId: string
+	planId: string,
+	exceptVersionId?: string
 ): Promise<VersionNumber | null> {
-	const row = await db
+	let query = db
 		.selectFrom('plan_versions')
 		.select(['major', 'minor'])
 		.where('plan_id', '=', planId)
-		.where('major', 'is not', null)
+		.where('major', 'is not', null);
+	if (exceptVersionId) query = query.where('id', '<>', exceptVersionId);
+	const row = await query
 		.orderBy('major', 'desc')
 		.orderBy('minor', 'desc')
 		.limit(1)
@@ -165,7 +171,7 @@ export async function submitForReview(
 	actor: AuditActor & { id: string },
 	versionId: string,
 	baseRevision: number,
-	input: { number: string; changeSummary: string }
+	input: { number?: string; changeSummary: string }
 ): Promise<void> {
 	const v = await lockVersion(trx, versionId);
 	if (!EDITABLE.includes(v.status))
@@ -174,16 +180,7 @@ export async function submitForReview(
 			409
 		);
 	if (v.revision !== baseRevision) throw new StaleRevisionError(v.revision);
-	const number = parseVersionNumber(input.number);
-	if (!number)
-		throw new PlanRuleError('Use a version number like 2.1 (major.minor).', 400, 'number');
-	const highest = await highestNumber(trx, v.plan_id);
-	if (highest && compareVersionNumbers(number, highest) <= 0)
-		throw new PlanRuleError(
-			`The number must be higher than ${formatVersionNumber(highest)}, the highest so far.`,
-			400,
-			'number'
-		);
+	const number = await numberForSubmission(trx, v, input.number);
 	const summary = input.changeSummary.trim();
 	if (summary.length < 5)
 		throw new PlanRuleError('Say in a sentence what changed and why.', 400, 'changeSummary');
@@ -211,15 +208,43 @@ export async function submitForReview(
 	});
 }
 
-/** Why this person may not approve this version, or null when they may. */
+/**
+ * The number a submission gets. A draft sent back with "changes requested" keeps the number
+ * it was first submitted with, so history does not skip numbers; a new draft's number must
+ * be higher than any other version's of the plan.
+ */
+async function numberForSubmission(
+	trx: Transaction<Database>,
+	v: PlanVersion,
+	requested: string | undefined
+): Promise<VersionNumber> {
+	const previous = v.major !== null && v.minor !== null ? { major: v.major, minor: v.minor } : null;
+	const text = requested?.trim() ?? '';
+	if (previous && (!text || text === formatVersionNumber(previous))) return previous;
+	const number = parseVersionNumber(text);
+	if (!number)
+		throw new PlanRuleError('Use a version number like 2.1 (major.minor).', 400, 'number');
+	const highest = await highestNumber(trx, v.plan_id, v.id);
+	if (highest && compareVersionNumbers(number, highest) <= 0)
+		throw new PlanRuleError(
+			`The number must be higher than ${formatVersionNumber(highest)}, the highest so far.`,
+			400,
+			'number'
+		);
+	return number;
+}
+
+/**
+ * Why this person may not approve this version, or null when they may. Nobody approves a
+ * version they wrote or edited, whatever their role: auditors look for exactly this.
+ */
 export function approvalRefusal(
 	approver: Approver,
 	version: Pick<PlanVersion, 'author_id' | 'contributor_ids'>
 ): string | null {
-	if (approver.role === 'admin') return null;
-	if (approver.role !== 'lead') return 'Only an admin or a SOC lead can approve a plan version.';
+	if (!can(approver.role, 'plans.review')) return 'Your role may not approve plan versions.';
 	if (version.author_id === approver.id || version.contributor_ids.includes(approver.id))
-		return 'You wrote or edited this draft; another SOC lead or an admin must approve it (segregation of duties).';
+		return 'You wrote or edited this draft; someone else who may approve plans must approve it (segregation of duties).';
 	return null;
 }
 
@@ -233,8 +258,8 @@ export async function requestChanges(
 	const v = await lockVersion(trx, versionId);
 	if (v.status !== 'in_review')
 		throw new PlanRuleError('Only a version in review can be sent back.', 409);
-	if (reviewer.role !== 'admin' && reviewer.role !== 'lead')
-		throw new PlanRuleError('Only an admin or a SOC lead can review a plan version.', 403);
+	if (!can(reviewer.role, 'plans.review'))
+		throw new PlanRuleError('Your role may not review plan versions.', 403);
 	const text = comment.trim();
 	if (text.length < 3) throw new PlanRuleError('Say what needs to change.', 400, 'comment');
 	await trx
@@ -270,32 +295,26 @@ export function todayUtc(now = new Date()): string {
 }
 
 /**
- * Approves a version in review. The approver re-enters their password here, so no code
- * path can approve without it; the previous approved version becomes superseded.
+ * Approves a version in review. It needs the proof that the approver has just re-entered
+ * their password (verifyPasswordReentry, throttled like a login, checked before this
+ * transaction so that a wrong guess stays counted), so no code path can approve without
+ * it; the previous approved version becomes superseded.
  */
 export async function approve(
 	trx: Transaction<Database>,
 	actor: AuditActor & { id: string },
 	approver: Approver,
 	versionId: string,
-	input: { password: string; comment: string; effectiveDate: string }
+	input: { reentry: PasswordReentry; comment: string; effectiveDate: string },
+	now = new Date()
 ): Promise<void> {
 	const v = await lockVersion(trx, versionId);
 	if (v.status !== 'in_review')
 		throw new PlanRuleError('Only a version in review can be approved.', 409);
 	const refusal = approvalRefusal(approver, v);
 	if (refusal) throw new PlanRuleError(refusal, 403);
-	const row = await trx
-		.selectFrom('users')
-		.select('password_hash')
-		.where('id', '=', approver.id)
-		.executeTakeFirst();
-	if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.password)))
-		throw new PlanRuleError('The password is not correct.', 400, 'password');
-	if (
-		!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveDate) ||
-		Number.isNaN(Date.parse(input.effectiveDate))
-	)
+	assertPasswordReentry(input.reentry, approver.id);
+	if (!isCalendarDate(input.effectiveDate))
 		throw new PlanRuleError(
 			'Give the effective date as a date, e.g. 2026-12-01.',
 			400,
@@ -314,7 +333,6 @@ export async function approve(
 		.where('status', '=', 'approved')
 		.forUpdate()
 		.executeTakeFirst();
-	const now = new Date();
 	if (previous) {
 		await trx
 			.updateTable('plan_versions')

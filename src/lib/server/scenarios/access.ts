@@ -1,30 +1,32 @@
-import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { can } from '../../permissions';
-import type { SessionUser } from '../auth/session';
+import type { ScenarioView } from '../access/visibility';
 import type { Database } from '../db/schema';
-import { UserFacingError } from '../errors';
-import { findScenario } from './custom';
+import { NotFoundError } from '../errors';
+import { summarise } from './catalogue';
+import { findScenario, fullLibrary } from './custom';
 
-/** A scenario the user may open, or 404 (trainees: solo-ready scenarios only). */
-export async function loadVisibleScenario(
+/** The library as the viewer may list it (trainees: valid, solo-ready scenarios only). */
+export async function listVisibleScenarios(db: Kysely<Database>, view: ScenarioView) {
+	const all = (await fullLibrary(db)).map(summarise);
+	return view.soloOnly ? all.filter((s) => s.valid && s.solo) : all;
+}
+
+/** A `?version=` value: a whole number from 1, or nothing; anything else names no version. */
+export function parseVersionParam(value: string | null): number | undefined {
+	if (value === null) return undefined;
+	if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new NotFoundError('No such version.');
+	return Number(value);
+}
+
+/** A scenario the viewer may open, or "not found" (trainees: solo-ready scenarios only). */
+export async function findVisibleScenario(
 	db: Kysely<Database>,
-	user: SessionUser,
+	view: ScenarioView,
 	scenarioId: string,
 	versionParam: string | null
 ) {
-	const version = versionParam === null ? undefined : Number(versionParam);
-	if (version !== undefined && (!Number.isInteger(version) || version < 1))
-		error(404, 'No such version.');
-	let found;
-	try {
-		found = await findScenario(db, scenarioId, version);
-	} catch (e) {
-		if (e instanceof UserFacingError) error(e.status, e.message);
-		throw e;
-	}
-	if (!found) error(404, 'No such scenario.');
-	const readAll = can(user.role, 'scenarios.read_all');
-	if (!readAll && !found.entry.scenario?.solo) error(404, 'No such scenario.');
-	return { ...found, readAll };
+	const found = await findScenario(db, scenarioId, parseVersionParam(versionParam));
+	if (!found) throw new NotFoundError('No such scenario.');
+	if (view.soloOnly && !found.entry.scenario?.solo) throw new NotFoundError('No such scenario.');
+	return { ...found, readAll: !view.soloOnly };
 }

@@ -63,17 +63,28 @@ export function filterCatalogue(list: ScenarioSummary[], f: CatalogueFilter): Sc
 	);
 }
 
+/** "Phishing: Spearphishing via Service" for a sub-technique, the plain name otherwise. */
+function techniqueLabelName(id: string): string {
+	const info = techniqueInfo(id);
+	return info.parentName ? `${info.parentName}: ${info.name}` : info.name;
+}
+
 /** Which ATT&CK techniques (by tactic) and which capabilities the valid scenarios exercise. */
 export function coverage(list: ScenarioSummary[]) {
 	const valid = list.filter((s) => s.valid);
 	const byTechnique = new Map<string, string[]>();
 	for (const s of valid)
 		for (const a of s.attack) byTechnique.set(a, [...(byTechnique.get(a) ?? []), s.id]);
+	// As in the ATT&CK matrix, a technique shows under every tactic it serves; ids unknown to
+	// the shipped ATT&CK release (the validator warns about them) gather under "Other".
 	const techniquesByTactic = [...tactics, null].map((tactic) => ({
 		tactic: tactic ?? 'Other tactics',
 		techniques: [...byTechnique.entries()]
-			.filter(([id]) => techniqueInfo(id).tactic === tactic)
-			.map(([id, scenarios]) => ({ id, name: techniqueInfo(id).name, scenarios }))
+			.filter(([id]) => {
+				const inTactics = techniqueInfo(id).tactics;
+				return tactic ? inTactics.includes(tactic) : inTactics.length === 0;
+			})
+			.map(([id, scenarios]) => ({ id, name: techniqueLabelName(id), scenarios }))
 			.sort((a, b) => a.id.localeCompare(b.id))
 	}));
 	return {

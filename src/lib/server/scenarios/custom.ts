@@ -41,35 +41,36 @@ export async function saveCustomScenario(
 	if (builtInLibrary().some((e) => e.id === id))
 		return refuse(`scenario id \`${id}\` belongs to a built-in scenario; choose another id`);
 
-	const existing = await trx
+	// Insert-if-absent, then lock: two first saves of one id at the same moment queue on the
+	// row (on PostgreSQL the second insert waits for the first and then does nothing), and
+	// the later one becomes the next version instead of failing on the unique id.
+	await trx
+		.insertInto('custom_scenarios')
+		.values({ scenario_id: id, latest_version: 0, created_by: actor.id })
+		.onConflict((oc) => oc.column('scenario_id').doNothing())
+		.execute();
+	const row = await trx
 		.selectFrom('custom_scenarios')
 		.selectAll()
 		.where('scenario_id', '=', id)
 		.forUpdate()
-		.executeTakeFirst();
-	if (existing) {
+		.executeTakeFirstOrThrow();
+	if (row.latest_version > 0) {
 		const latest = await trx
 			.selectFrom('custom_scenario_versions')
 			.select('yaml')
-			.where('custom_scenario_id', '=', existing.id)
-			.where('version', '=', existing.latest_version)
+			.where('custom_scenario_id', '=', row.id)
+			.where('version', '=', row.latest_version)
 			.executeTakeFirstOrThrow();
 		if (latest.yaml === text)
 			return {
 				saved: true,
 				scenarioId: id,
-				version: existing.latest_version,
+				version: row.latest_version,
 				unchanged: true,
 				warnings: result.warnings
 			};
 	}
-	const row =
-		existing ??
-		(await trx
-			.insertInto('custom_scenarios')
-			.values({ scenario_id: id, latest_version: 0, created_by: actor.id })
-			.returningAll()
-			.executeTakeFirstOrThrow());
 	const version = row.latest_version + 1;
 	await trx
 		.insertInto('custom_scenario_versions')

@@ -1,3 +1,4 @@
+import { factLabel } from '../../plans/incident-facts';
 import type { Prompt, Scenario, When } from '../../scenarios/schema';
 import { durationMinutes } from '../../scenarios/schema';
 import { renderMarkdown } from '../markdown/render';
@@ -64,7 +65,15 @@ function promptForView(p: Prompt, view: View) {
 			rubric: p.type === 'free-text' ? p.rubric : [],
 			notification:
 				p.type === 'notification'
-					? { expectedSeverity: p.expectedSeverity, mustNotify: p.mustNotify }
+					? {
+							expectedSeverity: p.expectedSeverity,
+							mustNotify: p.mustNotify,
+							facts: p.facts.map(factLabel),
+							// "awareness -PT13H40M, classification PT1H": what the deadlines count from.
+							clock: Object.entries(p.clock ?? {})
+								.map(([anchor, at]) => `${anchor} ${at}`)
+								.join(', ')
+						}
 					: null
 		}
 	};

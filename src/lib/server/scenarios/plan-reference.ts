@@ -5,5 +5,6 @@ import type { PlanReference } from './validate';
 export const templatePlanReference: PlanReference = {
 	sectionKeys: new Set(irPlanTemplate.sections.map((s) => s.key)),
 	matrixKeys: new Set(irPlanTemplate.matrix.map((r) => r.key)),
-	severityIds: new Set(irPlanTemplate.severityScale.map((l) => l.id))
+	severityIds: new Set(irPlanTemplate.severityScale.map((l) => l.id)),
+	matrix: irPlanTemplate.matrix
 };

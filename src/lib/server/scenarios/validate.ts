@@ -1,5 +1,8 @@
-import type { z } from 'zod';
+import type { MatrixRow } from '../../plans/content';
+import { attackVersion, techniqueInfo } from '../../scenarios/attack';
 import { durationMinutes, scenarioSchema, type Scenario, type When } from '../../scenarios/schema';
+import { promptChecks } from './prompt-checks';
+import { context, schemaProblems, type Path } from './schema-messages';
 import { parseScenarioYaml, type Problem, type YamlSource } from './yaml-source';
 
 export type { Problem };
@@ -9,6 +12,8 @@ export type PlanReference = {
 	sectionKeys: Set<string>;
 	matrixKeys: Set<string>;
 	severityIds: Set<string>;
+	/** The matrix, to tell which stakeholders a notification prompt's facts already require. */
+	matrix: MatrixRow[];
 };
 
 export type ValidationResult = {
@@ -16,101 +21,6 @@ export type ValidationResult = {
 	errors: Problem[];
 	warnings: Problem[];
 };
-
-type Path = readonly PropertyKey[];
-
-/** "inject `phone-ceo`, prompt `q-ransom`" for a path into the scenario. */
-function context(data: unknown, path: Path): string {
-	const parts: string[] = [];
-	let node: unknown = data;
-	for (let i = 0; i < path.length; i++) {
-		const seg = path[i];
-		node = (node as Record<PropertyKey, unknown> | undefined)?.[seg as string];
-		const next = path[i + 1];
-		if (typeof next !== 'number') continue;
-		const item = (node as unknown[] | undefined)?.[next] as { id?: unknown } | undefined;
-		const names: Record<string, string> = {
-			injects: 'inject',
-			prompts: 'prompt',
-			variants: 'variant',
-			options: 'option',
-			items: 'item',
-			objectives: 'objective',
-			roles: 'role',
-			artefacts: 'artefact',
-			questions: 'question',
-			rubric: 'rubric level'
-		};
-		const name = names[String(seg)];
-		if (!name) continue;
-		parts.push(typeof item?.id === 'string' ? `${name} \`${item.id}\`` : `${name} ${next + 1}`);
-	}
-	return parts.join(', ');
-}
-
-function fieldName(path: Path): string {
-	const last = [...path].reverse().find((p) => typeof p === 'string');
-	return last ? String(last) : 'the file';
-}
-
-function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
-	const field = fieldName(issue.path);
-	switch (issue.code) {
-		case 'invalid_type': {
-			const value = issue.path.reduce<unknown>(
-				(n, k) => (n as Record<PropertyKey, unknown> | undefined)?.[k as string],
-				data
-			);
-			if (value === undefined) return `\`${field}\` is missing`;
-			const expected = {
-				string: 'text',
-				number: 'a number',
-				boolean: 'true or false',
-				array: 'a list',
-				object: 'a mapping'
-			}[issue.expected as string];
-			return `\`${field}\` must be ${expected ?? issue.expected}`;
-		}
-		case 'invalid_value':
-			return `\`${field}\` must be one of: ${issue.values.map(String).join(', ')}`;
-		case 'invalid_union':
-			if (field === 'type' || ('note' in issue && String(issue.note).includes('discriminator')))
-				return '`type` must be one of: single-choice, multiple-choice, free-text, checklist, notification';
-			if (issue.path.includes('when') || ['all', 'any'].includes(field))
-				return '`when` takes `all:` or `any:` with conditions like `{ prompt: q-id, option: opt-id }` or `{ prompt: q-id, scoreAtLeast: 5 }`';
-			return `\`${field}\` is not valid`;
-		case 'too_small':
-		case 'too_big':
-		case 'invalid_format':
-		case 'custom':
-			return issue.message.startsWith('Too') || issue.message.startsWith('Invalid')
-				? `\`${field}\`: ${issue.message.toLowerCase()}`
-				: `\`${field}\`: ${issue.message}`;
-		default:
-			return `\`${field}\`: ${issue.message}`;
-	}
-}
-
-function schemaProblems(source: YamlSource, error: z.ZodError): Problem[] {
-	const out: Problem[] = [];
-	for (const issue of error.issues) {
-		const where = context(source.data, issue.path);
-		const prefix = where ? `${where}: ` : '';
-		if (issue.code === 'unrecognized_keys') {
-			for (const key of issue.keys)
-				out.push({
-					...source.position(issue.path, key),
-					message: `${prefix}unknown field \`${key}\` (a typo? scenarios/README.md lists the fields)`
-				});
-			continue;
-		}
-		out.push({
-			...source.position(issue.path),
-			message: prefix + issueMessage(issue, source.data)
-		});
-	}
-	return out;
-}
 
 /** Checks that need the whole scenario: ids, references, branch logic, time order. */
 function crossChecks(s: Scenario, source: YamlSource, plan: PlanReference | null) {
@@ -188,6 +98,7 @@ function crossChecks(s: Scenario, source: YamlSource, plan: PlanReference | null
 
 		x.prompts.forEach((p, j) => {
 			const path: Path = ['injects', i, 'prompts', j];
+			promptChecks(p, path, x.at, plan, err, warn);
 			if (!objectiveIds.has(p.objective))
 				err(
 					[...path, 'objective'],
@@ -216,20 +127,6 @@ function crossChecks(s: Scenario, source: YamlSource, plan: PlanReference | null
 					[...path, 'type'],
 					'a solo scenario must be scored automatically, but this prompt is free text (graded by a facilitator)'
 				);
-			if (p.type === 'notification' && plan) {
-				if (!plan.severityIds.has(p.expectedSeverity))
-					warn(
-						[...path, 'expectedSeverity'],
-						`severity \`${p.expectedSeverity}\` is not in the template plan's scale`
-					);
-				p.mustNotify.forEach((k, n) => {
-					if (!plan.matrixKeys.has(k))
-						warn(
-							[...path, 'mustNotify', n],
-							`stakeholder \`${k}\` is not in the template plan's communication matrix`
-						);
-				});
-			}
 		});
 
 		const checkWhen = (when: When, path: Path) => {
@@ -309,6 +206,25 @@ function crossChecks(s: Scenario, source: YamlSource, plan: PlanReference | null
 			break;
 		}
 	}
+
+	s.attack.forEach((id, n) => {
+		const info = techniqueInfo(id);
+		const release = `ATT&CK Enterprise ${attackVersion}`;
+		if (info.status === 'revoked')
+			warn(
+				['attack', n],
+				`ATT&CK technique \`${id}\` (${info.name}) is revoked in ${release}; use the technique that replaced it`
+			);
+		else if (info.status === 'deprecated')
+			warn(['attack', n], `ATT&CK technique \`${id}\` (${info.name}) is deprecated in ${release}`);
+		else if (info.status === 'unknown') {
+			const parent = id.includes('.') ? techniqueInfo(id.split('.')[0]) : null;
+			warn(
+				['attack', n],
+				`ATT&CK technique \`${id}\` is not in ${release}${parent && parent.status !== 'unknown' ? ` (\`${id.split('.')[0]}\` ${parent.name} is; check the sub-technique number)` : ''}`
+			);
+		}
+	});
 
 	if (s.solo && allPrompts.length === 0)
 		err(['solo'], 'a solo scenario needs at least one prompt to score');

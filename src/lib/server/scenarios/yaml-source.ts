@@ -9,6 +9,7 @@ import {
 	visit,
 	type Document
 } from 'yaml';
+import { readableSyntaxError } from './yaml-syntax';
 
 export const MAX_SCENARIO_BYTES = 1_000_000;
 
@@ -37,9 +38,10 @@ export function parseScenarioYaml(text: string): {
 			problems: [{ line: 1, col: 1, message: 'the file is larger than 1 MB' }]
 		};
 	const lineCounter = new LineCounter();
+	// Duplicate keys are found below, where the message can name the key and its first line.
 	const doc = parseDocument(text, {
 		lineCounter,
-		uniqueKeys: true,
+		uniqueKeys: false,
 		prettyErrors: false,
 		strict: true
 	});
@@ -47,14 +49,25 @@ export function parseScenarioYaml(text: string): {
 		const p = lineCounter.linePos(offset);
 		return { line: p.line, col: p.col };
 	};
-	const problems: Problem[] = doc.errors.map((e) => ({
-		...at(e.pos[0]),
-		message:
-			e.code === 'DUPLICATE_KEY'
-				? 'this key appears twice in the same mapping'
-				: `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`
-	}));
+	// After a syntax error the rest of the parse is guesswork: report the one thing to fix.
+	if (doc.errors.length)
+		return { source: null, problems: [readableSyntaxError(text, doc.errors, lineCounter)] };
+	const problems: Problem[] = [];
 	visit(doc, {
+		Map(_key, map) {
+			const first = new Map<unknown, number>();
+			for (const pair of map.items) {
+				if (!isScalar(pair.key) || !pair.key.range) continue;
+				const name = pair.key.value;
+				const seen = first.get(name);
+				if (seen === undefined) first.set(name, pair.key.range[0]);
+				else
+					problems.push({
+						...at(pair.key.range[0]),
+						message: `\`${String(name)}\` appears twice in the same mapping (first on line ${at(seen).line}); keep one`
+					});
+			}
+		},
 		Node(_key, node) {
 			if (isAlias(node)) {
 				problems.push({

@@ -3,12 +3,18 @@ import type { Role } from '../../permissions';
 import type { AuditActor } from '../audit/log';
 import { generatePassword } from '../auth/password';
 import type { Database } from '../db/schema';
+import { UserFacingError } from '../errors';
 import * as users from './users';
 
 // What an admin may do to accounts, with the guard rails that keep the
 // organisation from locking itself out.
 
-export class AdminRuleError extends Error {}
+/** A guard rail an admin ran into (the last admin, their own role): shown to them. */
+export class AdminRuleError extends UserFacingError {
+	constructor(message: string) {
+		super(message, 400);
+	}
+}
 
 async function activeAdminsOtherThan(trx: Transaction<Database>, userId: string): Promise<number> {
 	const r = await trx
@@ -53,7 +59,10 @@ export async function setDisabled(
 	await users.setDisabled(trx, actor, userId, disabled);
 }
 
-/** Gives the user a one-time password (they must change it at next login) and ends their sessions. */
+/**
+ * Gives the user a one-time password (they must change it at next login), ends their
+ * sessions and revokes their API tokens: a reset means the account may be in other hands.
+ */
 export async function resetWithOneTimePassword(
 	trx: Transaction<Database>,
 	actor: AuditActor,
@@ -62,6 +71,7 @@ export async function resetWithOneTimePassword(
 	const password = generatePassword();
 	await users.setPassword(trx, actor, userId, password, {
 		mustChange: true,
+		revokeTokens: true,
 		action: 'user.password_reset'
 	});
 	return password;

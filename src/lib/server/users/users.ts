@@ -6,6 +6,8 @@ import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Database, User } from '../db/schema';
+import { isUniqueViolation } from '../db/unique-violation';
+import { ConflictError, UserFacingError } from '../errors';
 
 export const INVITE_LIFETIME_MS = 72 * 3_600_000;
 
@@ -50,9 +52,9 @@ export function count(db: Kysely<Database>): Promise<number> {
 		.then((r) => Number(r.n));
 }
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends UserFacingError {
 	constructor(readonly email: string) {
-		super(`A user with the email ${email} already exists.`);
+		super('A user with this email already exists.', 409, 'email');
 	}
 }
 
@@ -77,17 +79,23 @@ export async function create(
 		.where('email', '=', email)
 		.executeTakeFirst();
 	if (taken) throw new EmailTakenError(email);
+	const passwordHash = input.password ? await hashPassword(input.password) : null;
+	// Two admins adding the same person at once both pass the check above; the unique
+	// constraint lets one of them in and the other gets the same answer as a late arrival.
 	const user = await trx
 		.insertInto('users')
 		.values({
 			email,
 			display_name: input.displayName.trim(),
 			role: input.role,
-			password_hash: input.password ? await hashPassword(input.password) : null,
+			password_hash: passwordHash,
 			must_change_password: input.mustChangePassword ?? false
 		})
 		.returningAll()
-		.executeTakeFirstOrThrow();
+		.executeTakeFirstOrThrow()
+		.catch((e: unknown) => {
+			throw isUniqueViolation(e, 'users_email_key') ? new EmailTakenError(email) : e;
+		});
 	await audit.append(trx, actor, 'user.created', target(user.id), {
 		email,
 		role: input.role,
@@ -135,23 +143,33 @@ export async function setDisabled(
 		.execute();
 	if (disabled) {
 		await invalidateUserSessions(trx, userId);
-		await trx
-			.updateTable('api_tokens')
-			.set({ revoked_at: new Date() })
-			.where('user_id', '=', userId)
-			.where('revoked_at', 'is', null)
-			.execute();
+		await revokeApiTokens(trx, userId);
 	}
 	await audit.append(trx, actor, disabled ? 'user.disabled' : 'user.enabled', target(userId));
 }
 
-/** Sets a password and ends the user's sessions (all, or all but the one given). */
+/** Revokes every live API token of the user; returns how many. */
+async function revokeApiTokens(trx: Transaction<Database>, userId: string): Promise<number> {
+	const result = await trx
+		.updateTable('api_tokens')
+		.set({ revoked_at: new Date() })
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/**
+ * Sets a password and ends the user's sessions (all, or all but the one given); with
+ * `revokeTokens` (an admin's reset) their API tokens too, as whoever forced the reset may
+ * have been holding one.
+ */
 export async function setPassword(
 	trx: Transaction<Database>,
 	actor: AuditActor,
 	userId: string,
 	password: string,
-	opts: { mustChange: boolean; keepSessionId?: string; action: string }
+	opts: { mustChange: boolean; keepSessionId?: string; revokeTokens?: boolean; action: string }
 ): Promise<void> {
 	await trx
 		.updateTable('users')
@@ -163,7 +181,11 @@ export async function setPassword(
 		.where('id', '=', userId)
 		.execute();
 	const ended = await invalidateUserSessions(trx, userId, opts.keepSessionId);
-	await audit.append(trx, actor, opts.action, target(userId), { sessionsEnded: ended });
+	const revoked = opts.revokeTokens ? await revokeApiTokens(trx, userId) : 0;
+	await audit.append(trx, actor, opts.action, target(userId), {
+		sessionsEnded: ended,
+		...(opts.revokeTokens ? { tokensRevoked: revoked } : {})
+	});
 }
 
 /** A one-time link that lets the user set a password; returns the secret for the URL. */
@@ -206,10 +228,40 @@ export async function findInvite(db: Kysely<Database>, secret: string) {
 		.executeTakeFirst();
 }
 
-export async function markInviteUsed(trx: Transaction<Database>, tokenHash: string) {
-	await trx
+export const INVITE_GONE = 'This invite link is not valid any more. Ask your admin for a new one.';
+
+/**
+ * Sets the invited user's password through the link, once. The link is taken by one
+ * conditional update, so of two uses at the same moment one wins and the other gets a
+ * ConflictError (on PostgreSQL the second waits for the first and then finds it used).
+ */
+export async function acceptInvite(
+	trx: Transaction<Database>,
+	secret: string,
+	password: string,
+	ip: string | null
+): Promise<{ id: string; email: string }> {
+	if (!/^[a-z2-7]{32}$/.test(secret)) throw new ConflictError(INVITE_GONE);
+	const now = new Date();
+	const taken = await trx
 		.updateTable('invites')
-		.set({ used_at: new Date() })
-		.where('token_hash', '=', tokenHash)
-		.execute();
+		.set({ used_at: now })
+		.where('token_hash', '=', hashSecret(secret))
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now)
+		.returning('user_id')
+		.executeTakeFirst();
+	if (!taken) throw new ConflictError(INVITE_GONE);
+	const user = await trx
+		.selectFrom('users')
+		.select(['id', 'email', 'disabled_at'])
+		.where('id', '=', taken.user_id)
+		.forUpdate()
+		.executeTakeFirstOrThrow();
+	if (user.disabled_at) throw new ConflictError(INVITE_GONE);
+	await setPassword(trx, { id: user.id, label: user.email, ip }, user.id, password, {
+		mustChange: false,
+		action: 'user.invite_accepted'
+	});
+	return { id: user.id, email: user.email };
 }

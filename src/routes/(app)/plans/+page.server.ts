@@ -1,16 +1,11 @@
-import { requirePermission } from '$lib/server/access/gate';
-import { can } from '$lib/permissions';
+import { may } from '$lib/server/access/gate';
+import { planView } from '$lib/server/access/visibility';
+import { page } from '$lib/server/http/route';
 import { listPlans } from '$lib/server/plans/plans';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'plans.read_current');
-	const plans = await listPlans(db());
-	// Trainees know the plan in force, nothing about drafts.
-	const readAll = can(user.role, 'plans.read_all');
-	return {
-		plans: readAll ? plans : plans.filter((p) => p.approved).map((p) => ({ ...p, draft: null })),
-		canEdit: can(user.role, 'plans.edit')
-	};
-};
+export const load: PageServerLoad = page('plans.read_current', async (_event, user) => ({
+	plans: await listPlans(db(), planView(user)),
+	canEdit: may(user, 'plans.edit')
+}));

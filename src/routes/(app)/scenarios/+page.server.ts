@@ -1,23 +1,20 @@
-import { can } from '$lib/permissions';
-import { requirePermission } from '$lib/server/access/gate';
-import { catalogueFilterSchema, filterCatalogue, summarise } from '$lib/server/scenarios/catalogue';
-import { fullLibrary } from '$lib/server/scenarios/custom';
+import { may } from '$lib/server/access/gate';
+import { scenarioView } from '$lib/server/access/visibility';
+import { page } from '$lib/server/http/route';
+import { listVisibleScenarios } from '$lib/server/scenarios/access';
+import { catalogueFilterSchema, filterCatalogue } from '$lib/server/scenarios/catalogue';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'scenarios.read');
-	const readAll = can(user.role, 'scenarios.read_all');
-	let all = (await fullLibrary(db())).map(summarise);
-	// Trainees practise alone: they see solo-ready scenarios and nothing else.
-	if (!readAll) all = all.filter((s) => s.valid && s.solo);
+export const load: PageServerLoad = page('scenarios.read', async (event, user) => {
+	const all = await listVisibleScenarios(db(), scenarioView(user));
 	const parsed = catalogueFilterSchema.safeParse(Object.fromEntries(event.url.searchParams));
 	const filter = parsed.success ? parsed.data : {};
 	return {
 		filter,
 		scenarios: filterCatalogue(all, filter),
 		total: all.length,
-		readAll,
-		canEdit: can(user.role, 'scenarios.edit')
+		readAll: may(user, 'scenarios.read_all'),
+		canEdit: may(user, 'scenarios.edit')
 	};
-};
+});

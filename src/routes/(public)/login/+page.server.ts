@@ -1,8 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { attemptLogin } from '$lib/server/auth/login';
-import { setSessionCookie } from '$lib/server/auth/session';
-import { clientAddress, parseForm, safeNext } from '$lib/server/http/form';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
+import { tooManyAttemptsMessage } from '$lib/server/auth/reentry';
+import { failForAction } from '$lib/server/http/errors';
+import { clientAddress, formFields } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/route';
+import { safeNext } from '$lib/server/http/safe-next';
 import { appConfig, db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,21 +18,29 @@ export const load: PageServerLoad = ({ locals, url }) => {
 const loginSchema = z.object({
 	email: z.string().trim().min(1, 'Enter your email address.').max(320),
 	password: z.string().min(1, 'Enter your password.').max(1024),
-	next: z.string().optional()
+	// Whatever arrives here (repeated, huge, malformed) only ever falls back to the dashboard.
+	next: z.unknown().optional()
 });
 
 export const actions: Actions = {
 	default: async (event) => {
-		const parsed = await parseForm(event.request, loginSchema);
-		const email = String(parsed.form.get('email') ?? '').slice(0, 320);
-		if (!parsed.ok) return fail(400, { email, errors: parsed.errors });
+		let email = '';
+		let input: z.infer<typeof loginSchema>;
+		try {
+			const form = await readForm(event.request);
+			email = String(form.get('email') ?? '').slice(0, 320);
+			input = formFields(form, loginSchema);
+		} catch (e) {
+			// A body that is no form, or text no database stores: a clean 4xx, never a 500.
+			return failForAction(e, event.url, { email });
+		}
 
 		const config = appConfig();
 		const result = await attemptLogin(
 			db(),
 			{
-				email: parsed.data.email,
-				password: parsed.data.password,
+				email: input.email,
+				password: input.password,
 				ip: clientAddress(event),
 				userAgent: event.request.headers.get('user-agent')
 			},
@@ -36,11 +48,7 @@ export const actions: Actions = {
 		);
 		if (result.outcome === 'throttled') {
 			event.setHeaders({ 'Retry-After': String(result.retryAfter) });
-			const minutes = Math.ceil(result.retryAfter / 60);
-			return fail(429, {
-				email,
-				message: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-			});
+			return fail(429, { email, message: tooManyAttemptsMessage(result.retryAfter) });
 		}
 		if (result.outcome === 'invalid') {
 			return fail(400, { email, message: 'The email or password is not correct.' });
@@ -51,6 +59,6 @@ export const actions: Actions = {
 			result.token,
 			result.expiresAt
 		);
-		redirect(303, result.mustChangePassword ? '/account/password' : safeNext(parsed.data.next));
+		redirect(303, result.mustChangePassword ? '/account/password' : safeNext(input.next));
 	}
 };

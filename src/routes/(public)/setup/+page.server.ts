@@ -1,12 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { systemActor } from '$lib/server/audit/log';
-import { passwordProblem } from '$lib/server/auth/password';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { clientAddress, fieldError, parseForm } from '$lib/server/http/form';
+import { createSession } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
+import { failForAction } from '$lib/server/http/errors';
+import { clientAddress, formFields } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/route';
 import { appConfig, db } from '$lib/server/runtime';
-import { SETUP_TOKEN_KEY, setupTokenValid } from '$lib/server/setup/bootstrap';
-import * as users from '$lib/server/users/users';
+import { setupTokenValid } from '$lib/server/setup/bootstrap';
+import { createFirstAdmin } from '$lib/server/setup/first-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 // The one-time link printed on the console at first start creates the first admin.
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 const schema = z.object({
-	token: z.string(),
+	token: z.string().max(64),
 	email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(320),
 	displayName: z.string().trim().min(1, 'Enter your name.').max(120),
 	password: z.string().max(1024)
@@ -27,35 +28,22 @@ const schema = z.object({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const parsed = await parseForm(event.request, schema);
-		const echo = {
-			email: String(parsed.form.get('email') ?? ''),
-			displayName: String(parsed.form.get('displayName') ?? '')
-		};
-		if (!parsed.ok) return fail(400, { ...echo, errors: parsed.errors });
-		const { token, email, displayName, password } = parsed.data;
-		const problem = passwordProblem(password, { email });
-		if (problem) return fail(400, { ...echo, errors: fieldError('password', problem) });
-
 		const ip = clientAddress(event);
-		const user = await db()
-			.transaction()
-			.execute(async (trx) => {
-				// Re-checked inside the transaction so two people racing the link get one admin.
-				if (!(await setupTokenValid(trx, token))) return null;
-				await trx.deleteFrom('settings').where('key', '=', SETUP_TOKEN_KEY).execute();
-				return users.create(
-					trx,
-					{ ...systemActor('first-run setup'), ip },
-					{
-						email,
-						displayName,
-						role: 'admin',
-						password
-					}
-				);
-			});
-		if (!user) error(404, 'Not found');
+		let echo = { email: '', displayName: '' };
+		let user;
+		try {
+			const form = await readForm(event.request);
+			echo = {
+				email: String(form.get('email') ?? '').slice(0, 320),
+				displayName: String(form.get('displayName') ?? '').slice(0, 120)
+			};
+			const { token, ...input } = formFields(form, schema);
+			user = await db()
+				.transaction()
+				.execute((trx) => createFirstAdmin(trx, token, input, ip));
+		} catch (e) {
+			return failForAction(e, event.url, echo);
+		}
 		const config = appConfig();
 		const session = await createSession(
 			db(),

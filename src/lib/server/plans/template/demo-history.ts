@@ -1,5 +1,5 @@
 import type { PlanContent, Section } from '../../../plans/content';
-import { ransomwareDecisionsSection } from './demo-ransomware-section';
+import { parseDuration } from '../../../plans/durations';
 import { irPlanTemplate } from './ir-plan-template';
 
 // A demo history for the template: v1.0 (approved over a year ago, thinner), v1.1 (approved
@@ -35,22 +35,56 @@ function cut(content: PlanContent, key: string, pattern: RegExp): void {
 	s.body = s.body.replace(pattern, '');
 }
 
-function setMinutes(content: PlanContent, rowKey: string, level: string, minutes: number): void {
-	const row = content.matrix.find((r) => r.key === rowKey);
-	if (!row) throw new Error(`Demo history: the template has no matrix row "${rowKey}".`);
-	row.notifications[level] = { notify: true, withinMinutes: minutes };
+function row(content: PlanContent, rowKey: string) {
+	const found = content.matrix.find((r) => r.key === rowKey);
+	if (!found) throw new Error(`Demo history: the template has no matrix row "${rowKey}".`);
+	return found;
+}
+
+/** Changes the one deadline of a single-message row at one level, keeping its stage and anchor. */
+function setDeadline(content: PlanContent, rowKey: string, level: string, within: string): void {
+	const rule = row(content, rowKey).notifications[level];
+	const parsed = parseDuration(within);
+	if (!parsed.ok) throw new Error(`Demo history: "${within}" is not a duration.`);
+	if (!rule?.notify || rule.stages.length !== 1 || rule.stages[0].deadlines.length !== 1)
+		throw new Error(
+			`Demo history: row "${rowKey}" at ${level} is not one message with one deadline.`
+		);
+	rule.stages[0].deadlines[0].within = parsed.duration;
+}
+
+/** Keeps only the named stages of a staged row at every level where it is notified. */
+function keepStages(content: PlanContent, rowKey: string, names: string[]): void {
+	for (const rule of Object.values(row(content, rowKey).notifications)) {
+		if (!rule.notify) continue;
+		if (!names.every((n) => rule.stages.some((s) => s.name === n)))
+			throw new Error(
+				`Demo history: row "${rowKey}" no longer has the stages ${names.join(', ')}.`
+			);
+		rule.stages = rule.stages.filter((s) => names.includes(s.name));
+	}
 }
 
 function version1_0(): PlanContent {
 	const c = structuredClone(irPlanTemplate);
 	c.sections = c.sections.filter((s) => s.key !== 'out-of-band');
 	c.matrix = c.matrix.filter((r) => r.key !== 'dora-regulator');
-	setMinutes(c, 'ciso', 'SEV2', 60);
+	setDeadline(c, 'ciso', 'SEV2', '1h');
+	// The NIS2 row tracked only the early warning; the later reports were added in v1.1.
+	keepStages(c, 'nis2-csirt', ['Early warning']);
 	section(c, 'escalation').title = 'Escalation';
-	// No out-of-band kit yet, and no DORA line in the regulatory table.
+	// No out-of-band kit yet, and no DORA reporting.
 	cut(c, 'tools', /### Out-of-band kit\n\n[^#]*/);
 	cut(c, 'communication', /\n6\. \*\*Assume the channel is watched\.\*\*[^\n]*/);
-	cut(c, 'external-comms', /\n\| DORA Art\. 19 \|[^\n]*/);
+	cut(c, 'external-comms', /\n\| DORA Art\. 19 [^\n]*/);
+	cut(c, 'legal-regulatory', /\n\| DORA \|[^\n]*/);
+	rewrite(c, 'roles', 'DORA reports to the Central Bank of Ireland, ', '');
+	rewrite(
+		c,
+		'external-comms',
+		'Early warning within **24 hours of awareness**; incident notification within **72 hours of awareness**; final report within **1 month** of the notification (this plan counts the month from awareness)',
+		'Early warning within **24 hours of awareness**; later reports as the CSIRT asks'
+	);
 	rewrite(
 		c,
 		'tools',
@@ -74,9 +108,20 @@ function version1_2(): PlanContent {
 		"Try the primary contact, then the second contact, then the out-of-band method in the matrix. After 15 minutes without an answer at SEV1 (30 minutes at SEV2), escalate to that person's deputy or line manager and record the attempt.",
 		"Try the primary contact, then the second contact, then the out-of-band method in the matrix. After 10 minutes without an answer at SEV1 (30 minutes at SEV2), escalate to that person's deputy or line manager and record the attempt. At SEV1 the CISO phones the CEO directly rather than relying on a written brief; if the CEO cannot be reached within 30 minutes of declaration, the CISO briefs the Chief Operating Officer as acting executive sponsor and keeps trying the CEO."
 	);
-	setMinutes(c, 'ceo-exec', 'SEV1', 30);
-	const after = c.sections.findIndex((s) => s.key === 'evidence');
-	c.sections.splice(after + 1, 0, structuredClone(ransomwareDecisionsSection));
+	setDeadline(c, 'ceo-exec', 'SEV1', '30m');
+	setDeadline(c, 'cyber-insurer', 'SEV1', '1h');
+	rewrite(
+		c,
+		'ransomware-decisions',
+		'Within 4 hours of confirming encryption',
+		'Within 2 hours of confirming encryption'
+	);
+	rewrite(
+		c,
+		'ransomware-decisions',
+		'- Only the retained DFIR firm',
+		"- The CEO's decisions in this section are taken on the bridge or by phone, never by email or chat, which the attacker may read.\n- Only the retained DFIR firm"
+	);
 	return c;
 }
 
@@ -91,14 +136,14 @@ export const demoPlanHistory: DemoPlanVersion[] = [
 	{
 		number: '1.1',
 		changeSummary:
-			'Add out-of-band communication arrangements and DORA major-incident reporting, and tell the CISO within 30 minutes at SEV2, resolving the findings of the identity-provider compromise drill.',
+			'Add out-of-band communication arrangements, DORA major-incident reporting to the Central Bank of Ireland and all three NIS2 reports, and tell the CISO within 30 minutes at SEV2, resolving the findings of the identity-provider compromise drill.',
 		content: structuredClone(irPlanTemplate),
 		daysAgoApproved: 40
 	},
 	{
 		number: '1.2',
 		changeSummary:
-			'Tighten SEV1 executive notification after the ransomware tabletop: the CEO is now told within 30 minutes by phone, and a new section sets who takes ransomware extortion decisions.',
+			'Tighten SEV1 notification after the ransomware tabletop: the CEO is told within 30 minutes by phone and the insurer within 1 hour, and the restore-or-decrypt decision is due within 2 hours.',
 		content: version1_2(),
 		daysAgoApproved: null
 	}

@@ -1,6 +1,11 @@
 import type { PlanContent } from '../../../plans/content';
-import { externalRows } from './matrix-external';
+import { cardSchemeRows } from './matrix-card-schemes';
+import { customerRows } from './matrix-customers';
+import { dataProtectionRows } from './matrix-data-protection';
+import { partyRows } from './matrix-external';
 import { internalRows } from './matrix-internal';
+import { regulatorRows } from './matrix-regulators';
+import { staffRows } from './matrix-staff';
 import { scopeSections } from './part-1-scope';
 import { strategySections } from './part-2-strategy';
 import { communicationSections } from './part-3-communication';
@@ -26,5 +31,14 @@ export const irPlanTemplate: PlanContent = {
 		...maintenanceSections
 	],
 	severityScale,
-	matrix: [...internalRows, ...externalRows]
+	// Internal rows first, then authorities, then everyone else outside the organisation.
+	matrix: [
+		...internalRows,
+		...staffRows,
+		...dataProtectionRows,
+		...regulatorRows,
+		...cardSchemeRows,
+		...customerRows,
+		...partyRows
+	]
 };

@@ -1,16 +1,16 @@
 import type { MatrixRow } from '../../../plans/content';
-import { regulatorRows } from './matrix-regulators';
 import { byLevel } from './notify';
 
-// Communication matrix of the shipped IR plan template: everyone outside the organisation.
-// Regulator rows live in matrix-regulators.ts and come first.
+// Communication matrix of the shipped IR plan template: law enforcement, the insurer, the
+// cloud provider, partner banks and suppliers. Each applies only when its incident facts
+// hold; deadlines count from declaring or upgrading the incident.
 
-const partyRows: MatrixRow[] = [
+export const partyRows: MatrixRow[] = [
 	{
 		key: 'law-enforcement',
 		stakeholder: 'Police / national cyber crime unit',
 		audience: 'law-enforcement',
-		appliesWhen: [],
+		appliesWhen: ['criminal-activity'],
 		contacts: [
 			{
 				name: 'Cyber crime reporting line',
@@ -37,7 +37,15 @@ Point of contact: General Counsel, daniel.ferreira@northwind.example, +44 20 794
 		key: 'cyber-insurer',
 		stakeholder: 'Cyber-insurance carrier',
 		audience: 'vendor',
-		appliesWhen: [],
+		// Any circumstance that may lead to a claim: breach costs, liability, extortion, crime,
+		// business interruption.
+		appliesWhen: [
+			'personal-data',
+			'cardholder-data',
+			'fraud-or-financial-loss',
+			'criminal-activity',
+			'service-disruption'
+		],
 		contacts: [
 			{
 				name: 'Carrier breach response hotline',
@@ -67,76 +75,10 @@ Point of contact: General Counsel, daniel.ferreira@northwind.example, +44 20 794
 We will not admit liability or agree any payment without your prior consent. Contact: General Counsel, +44 20 7946 0140.`
 	},
 	{
-		key: 'customers',
-		stakeholder: 'Affected merchants and individuals',
-		audience: 'customers',
-		appliesWhen: [],
-		contacts: [
-			{
-				name: 'Status page and merchant notification list',
-				email: 'status@northwind.example',
-				phone: '',
-				outOfBand: 'Account managers call the top 50 merchants from the printed account list'
-			},
-			{
-				name: 'Head of Merchant Success',
-				email: 'merchant.success@northwind.example',
-				phone: '+44 20 7946 0185',
-				outOfBand: 'Personal mobile in the printed phone tree'
-			}
-		],
-		notifications: byLevel('4h', '24h', null, null),
-		notifier: 'Communications lead',
-		approver: 'CEO',
-		messageTemplate: `**Subject: Security incident affecting {{affected_services}} – update {{update_number}}**
-
-Dear {{customer_name}},
-
-On {{aware_at}} we identified a security incident affecting {{affected_services}}. {{summary}}
-
-**What this means for you:** {{customer_impact}}
-
-**What we are doing:** {{actions}}
-
-**What you can do:** {{customer_actions}}
-
-We will update you by {{next_update}}, and on our status page in the meantime. If you have questions, contact your account manager or merchant.success@northwind.example.
-
-Northwind Payments`
-	},
-	{
-		key: 'media',
-		stakeholder: 'Press office and media',
-		audience: 'media',
-		appliesWhen: [],
-		contacts: [
-			{
-				name: 'Head of Communications (press office)',
-				email: 'press@northwind.example',
-				phone: '+44 20 7946 0180',
-				outOfBand: 'Signal (NW-IR-Core); personal mobile in the printed phone tree'
-			},
-			{
-				name: 'Retained crisis PR agency',
-				email: '',
-				phone: '+44 20 7946 0930',
-				outOfBand: 'Agency duty mobile in the out-of-band pack'
-			}
-		],
-		notifications: byLevel('4h', null, null, null),
-		notifier: 'Communications lead',
-		approver: 'CEO',
-		messageTemplate: `**Holding statement – ref. {{incident_id}} (for proactive use at SEV1, reactive use otherwise)**
-
-"On {{aware_date}} Northwind Payments identified a security incident affecting {{affected_services_public}}. We acted immediately to contain it and are working with specialist investigators. {{customer_line}} We have informed the relevant authorities and are keeping our customers updated directly. We will provide further information as soon as we can."
-
-Spokesperson: {{spokesperson}}. Do not speculate on the cause, the attacker or numbers affected until confirmed. Next review of this statement: {{next_update}}.`
-	},
-	{
 		key: 'cloud-provider',
 		stakeholder: 'Primary cloud provider',
 		audience: 'vendor',
-		appliesWhen: [],
+		appliesWhen: ['cloud-provider-implicated'],
 		contacts: [
 			{
 				name: 'Enterprise support – technical account manager',
@@ -156,7 +98,65 @@ Spokesperson: {{spokesperson}}. Do not speculate on the cause, the attacker or n
 - **What we need from you:** {{requested_support}} (for example log preservation, abuse investigation, account lockdown)
 
 Please treat this as confidential and reply to the named contact only. Our contact: IT operations on-call, +44 20 7946 0160.`
+	},
+	{
+		key: 'partner-banks',
+		stakeholder: 'Partner banks (settlement and beneficiary banks)',
+		audience: 'vendor',
+		appliesWhen: ['fraud-or-financial-loss'],
+		contacts: [
+			{
+				name: 'Settlement bank fraud desk (24/7)',
+				email: '',
+				phone: '+44 20 7946 0970',
+				outOfBand: 'Fraud desk number and our account references in the out-of-band pack'
+			},
+			{
+				name: 'Relationship manager at our main settlement bank',
+				email: '',
+				phone: '+44 20 7946 0971',
+				outOfBand: 'Mobile in the printed phone tree'
+			}
+		],
+		// Diverted money moves on within hours: recall and freeze requests cannot wait.
+		notifications: byLevel('1h', '1h', '4h', null),
+		notifier: 'Payments operations lead',
+		approver: 'Incident commander',
+		messageTemplate: `**Urgent: fraud recall and freeze request – Northwind Payments – ref. {{incident_id}}**
+
+We believe the payment(s) below were made as a result of fraud. Please recall them, ask the beneficiary bank to freeze the receiving account, and confirm what remains.
+
+- **Payment(s):** {{payment_details}} (amount, currency, value date and time, our reference)
+- **Beneficiary account and bank:** {{beneficiary}}
+- **How the fraud happened, in one line:** {{summary}}
+- **Police or crime reference:** {{crime_reference}} (to follow if not yet available)
+
+Contact: Payments operations duty manager, payments-ops@northwind.example, +44 20 7946 0175. Please reply to this contact only; do not use contact details from any recent email about this payment.`
+	},
+	{
+		key: 'affected-suppliers',
+		stakeholder: 'Affected suppliers and service providers',
+		audience: 'vendor',
+		appliesWhen: ['supplier-implicated'],
+		contacts: [
+			{
+				name: "The supplier's security contact, from the supplier register",
+				email: 'vendor-management@northwind.example',
+				phone: '',
+				outOfBand:
+					'Supplier register (printed copy in the out-of-band pack) lists each security contact and escalation number'
+			}
+		],
+		notifications: byLevel('4h', '24h', null, null),
+		notifier: 'IT operations',
+		approver: 'General Counsel',
+		messageTemplate: `**Security incident involving {{supplier}} – ref. {{incident_id}} – confidential**
+
+- **What we see:** {{summary}}
+- **Your service, product or accounts involved:** {{supplier_scope}}
+- **What we need from you:** {{requested_support}} (for example logs, confirmation of your own investigation, the affected versions, a named contact)
+- **What we have done on our side:** {{actions}}
+
+Indicators are shared under our confidentiality agreement only. Please tell us within 24 hours whether your other customers or our data are affected, as our contract requires. Contact: IT operations on-call, +44 20 7946 0160.`
 	}
 ];
-
-export const externalRows: MatrixRow[] = [...regulatorRows, ...partyRows];

@@ -1,8 +1,9 @@
 import type { MatrixRow } from '../../../plans/content';
 import { byLevel } from './notify';
 
-// Communication matrix of the shipped IR plan template: internal, executive and legal rows.
-// Deadlines are minutes from declaring (or upgrading) the incident at that severity.
+// Communication matrix of the shipped IR plan template: the response team, executives and
+// legal. They apply to every incident at the levels where they are told (the DPO only when
+// personal data is affected), with deadlines counted from declaring or upgrading the incident.
 
 export const internalRows: MatrixRow[] = [
 	{
@@ -108,7 +109,7 @@ Next update: {{next_update}}. Phone first at SEV1 and SEV2; this message follows
 			}
 		],
 		notifications: byLevel('1h', '4h', null, null),
-		notifier: 'Executive sponsor',
+		notifier: 'CISO',
 		approver: '',
 		messageTemplate: `**Security incident {{incident_id}} ({{severity}}): executive brief**
 
@@ -189,7 +190,7 @@ Advice needed on: {{legal_questions}} (at least notification duties, privilege a
 		key: 'dpo',
 		stakeholder: 'Data protection officer',
 		audience: 'legal',
-		appliesWhen: [],
+		appliesWhen: ['personal-data'],
 		contacts: [
 			{
 				name: 'Ines Kowalski',
@@ -203,14 +204,15 @@ Advice needed on: {{legal_questions}} (at least notification duties, privilege a
 		approver: '',
 		messageTemplate: `**Possible personal data breach – incident {{incident_id}} ({{severity}})**
 
-- When we became aware: {{aware_at}} UTC (the GDPR 72-hour clock runs from here)
+- When we became aware: {{aware_at}} UTC (the GDPR 72-hour clocks run from here)
+- Entities whose processing is affected: {{entities}} (UK entity: ICO; Irish entity: DPC; processing only in Lisbon: CNPD)
 - What happened: {{summary}}
 - Categories of data and data subjects: {{data_categories}}
 - Approximate number of individuals and records: {{record_count}}
 - Confidentiality, integrity or availability affected: {{cia}}
 - Containment so far: {{actions}}
 
-Please assess the risk to individuals and confirm with General Counsel whether the ICO and data subjects must be notified. Next update: {{next_update}}.`
+Please assess the risk to individuals and confirm with General Counsel which supervisory authorities (ICO, DPC, CNPD) must be notified and whether the risk to individuals is high (Art. 34 notice). Next update: {{next_update}}.`
 	},
 	{
 		key: 'it-operations',
@@ -235,31 +237,5 @@ Please assess the risk to individuals and confirm with General Counsel whether t
 - Do not: reboot, rebuild or restore affected systems without the IC's agreement (evidence may be lost)
 
 Join the bridge on {{bridge}}. Log every change you make in the incident ticket as an emergency change.`
-	},
-	{
-		key: 'hr',
-		stakeholder: 'HR director (insider cases only)',
-		audience: 'internal',
-		appliesWhen: [],
-		contacts: [
-			{
-				name: 'Sarah Lindqvist',
-				email: 'sarah.lindqvist@northwind.example',
-				phone: '+44 20 7946 0170',
-				outOfBand: 'Personal mobile in the printed phone tree'
-			}
-		],
-		notifications: byLevel('1h', '4h', '24h', null),
-		notifier: 'Incident commander',
-		approver: '',
-		messageTemplate: `**Confidential: incident {{incident_id}} ({{severity}}) involving a member of staff**
-
-Notify only when an employee or contractor is suspected of involvement or their account is central to the incident.
-
-- Summary (facts only): {{summary}}
-- Person or role concerned: {{subject}}
-- Access already suspended: {{access_actions}}
-
-Please do not contact the person concerned or their manager before agreeing the approach with General Counsel and the IC. Next update: {{next_update}}.`
 	}
 ];

@@ -1,140 +1,193 @@
 import type { MatrixRow } from '../../../plans/content';
-import { byLevel } from './notify';
+import { stage, stagedAt } from './notify';
 
-// Communication matrix of the shipped IR plan template: regulators and card schemes.
-// Deadlines are the legal or contractual maximums; aim to notify earlier.
+// Communication matrix of the shipped IR plan template: cyber-security and financial
+// regulators. Deadlines are the legal maximums; aim to notify earlier. Where the law counts
+// from one of our own reports, the plan counts from an earlier anchor (said in each row), so
+// meeting the plan always meets the law. Filings are sent by the compliance lead.
 
 export const regulatorRows: MatrixRow[] = [
 	{
-		key: 'ico',
-		stakeholder: "Information Commissioner's Office (ICO)",
-		audience: 'regulator',
-		appliesWhen: [],
-		contacts: [
-			{
-				name: 'ICO personal data breach reporting',
-				email: '',
-				phone: '',
-				outOfBand: 'ICO online breach report form; helpline number in the out-of-band pack'
-			}
-		],
-		// GDPR Art. 33: within 72 hours of becoming aware, when personal data is involved.
-		notifications: byLevel('72h', '72h', null, null),
-		notifier: 'Data protection officer',
-		approver: 'General Counsel',
-		messageTemplate: `**Personal data breach report – Northwind Payments Ltd – ref. {{incident_id}}**
-
-Send only when the DPO and General Counsel have decided the breach is likely to result in a risk to individuals. If not all facts are known, report what is known and state that further information will follow.
-
-1. **Nature of the breach:** {{summary}}
-2. **When it happened and when we became aware:** {{occurred_at}} / {{aware_at}} UTC
-3. **Categories and approximate number of data subjects:** {{data_subjects}}
-4. **Categories and approximate number of personal data records:** {{record_count}}
-5. **Likely consequences for individuals:** {{consequences}}
-6. **Measures taken or proposed, including to mitigate adverse effects:** {{actions}}
-7. **Whether and how individuals are being told:** {{data_subject_notice}}
-8. **Contact:** Data protection officer, dpo@northwind.example, +44 20 7946 0150
-9. **Reasons for any delay beyond 72 hours:** {{delay_reason}}
-
-Next update to the ICO: {{next_update}}.`
-	},
-	{
 		key: 'nis2-csirt',
-		stakeholder: 'NIS2 CSIRT / competent authority',
+		stakeholder: 'NCSC Ireland (CSIRT) – NIS2, Northwind Technology Services (Ireland) Ltd',
 		audience: 'regulator',
-		appliesWhen: [],
+		appliesWhen: ['nis2-significant-incident'],
 		contacts: [
 			{
-				name: 'National CSIRT incident reporting desk',
+				name: 'NCSC Ireland incident reporting (CSIRT-IE)',
 				email: '',
 				phone: '',
-				outOfBand: 'Competent authority reporting portal; CSIRT duty number in the out-of-band pack'
-			}
-		],
-		// NIS2 Art. 23: early warning within 24 h, notification within 72 h, final report in 1 month.
-		notifications: byLevel('24h', '24h', null, null),
-		notifier: 'Communications lead',
-		approver: 'General Counsel',
-		messageTemplate: `**NIS2 early warning – Northwind Payments (Ireland) Ltd – ref. {{incident_id}}**
-
-This is an early warning of a significant incident under Article 23. An incident notification will follow within 72 hours of becoming aware, and a final report within one month of that notification.
-
-- **Became aware:** {{aware_at}} UTC
-- **Short description:** {{summary}}
-- **Suspected to be caused by unlawful or malicious acts:** {{malicious}}
-- **Could have a cross-border impact:** {{cross_border}}
-- **Services affected:** {{affected_services}}
-- **Support requested from the CSIRT:** {{support_requested}}
-
-Technical contact: the incident commander, via the SOC on +44 20 7946 0100. Next update: {{next_update}}.`
-	},
-	{
-		key: 'dora-regulator',
-		stakeholder: 'Financial regulator (DORA major ICT-related incident)',
-		audience: 'regulator',
-		appliesWhen: [],
-		contacts: [
-			{
-				name: 'Competent authority – DORA incident reporting',
-				email: '',
-				phone: '',
-				outOfBand:
-					'Regulator incident reporting portal; supervision team number in the out-of-band pack'
+				outOfBand: 'NCSC reporting channel and CSIRT duty number in the out-of-band pack'
 			},
 			{
-				name: 'Head of Regulatory Compliance (internal owner of the filing)',
+				name: 'Head of Regulatory Compliance (owner of the filing)',
 				email: 'regulatory.compliance@northwind.example',
 				phone: '+44 20 7946 0190',
 				outOfBand: 'Personal mobile in the printed phone tree'
 			}
 		],
-		// DORA Art. 19: initial notification within 4 h of classification as major, at most 24 h
-		// from detection; intermediate report within 72 h; final report within 1 month.
-		notifications: byLevel('4h', '4h', null, null),
-		notifier: 'Communications lead',
+		// NIS2 Art. 23(4): the final report is due one month after the incident notification;
+		// counted here from awareness, at most three days earlier than the law.
+		notifications: stagedAt(
+			['SEV1', 'SEV2'],
+			[
+				stage('Early warning', '24h', 'awareness'),
+				stage('Incident notification', '72h', 'awareness'),
+				stage('Final report', '1 month', 'awareness')
+			]
+		),
+		notifier: 'Compliance lead',
+		approver: 'General Counsel',
+		messageTemplate: `**NIS2 early warning – Northwind Technology Services (Ireland) Ltd – ref. {{incident_id}}**
+
+This is an early warning of a significant incident under Article 23 of NIS2, from Northwind Technology Services (Ireland) Ltd, registered as an important entity for ICT service management. An incident notification will follow within 72 hours of becoming aware, and a final report within one month of that notification.
+
+- **Became aware:** {{aware_at}} UTC
+- **Short description:** {{summary}}
+- **Suspected to be caused by unlawful or malicious acts:** {{malicious}}
+- **Could have a cross-border impact:** {{cross_border}}
+- **Services and clients affected:** {{affected_services}}
+- **Support requested from the CSIRT:** {{support_requested}}
+
+The incident notification adds our initial assessment (severity, impact, indicators of compromise); the final report adds a detailed description, the type of threat or root cause, the mitigation applied and any cross-border impact. If the incident is still ongoing when the final report is due, send a progress report then and the final report within one month of handling it. Contact: Head of Regulatory Compliance, regulatory.compliance@northwind.example. Next update: {{next_update}}.`
+	},
+	{
+		key: 'dora-regulator',
+		stakeholder: 'Central Bank of Ireland – DORA major ICT-related incident',
+		audience: 'regulator',
+		appliesWhen: ['dora-major-incident'],
+		contacts: [
+			{
+				name: 'Central Bank of Ireland – DORA incident reporting',
+				email: '',
+				phone: '',
+				outOfBand: 'Central Bank reporting portal; supervision team number in the out-of-band pack'
+			},
+			{
+				name: 'Head of Regulatory Compliance (owner of the filing)',
+				email: 'regulatory.compliance@northwind.example',
+				phone: '+44 20 7946 0190',
+				outOfBand: 'Personal mobile in the printed phone tree'
+			}
+		],
+		// DORA Art. 19 and Delegated Regulation (EU) 2025/301 Art. 5: initial notification 4 h
+		// after classification as major and no later than 24 h after awareness; intermediate 72 h
+		// after the initial notification; final one month after the latest intermediate report.
+		// The plan counts the last two from classification, which always comes first.
+		notifications: stagedAt(
+			['SEV1', 'SEV2'],
+			[
+				stage('Initial notification', '4h', 'classification', {
+					within: '24h',
+					anchor: 'awareness'
+				}),
+				stage('Intermediate report', '72h', 'classification'),
+				stage('Final report', '1 month', 'classification')
+			]
+		),
+		notifier: 'Compliance lead',
 		approver: 'CEO',
-		messageTemplate: `**DORA initial notification – major ICT-related incident – ref. {{incident_id}}**
+		messageTemplate: `**DORA initial notification – Northwind Payments (Ireland) Ltd – major ICT-related incident – ref. {{incident_id}}**
 
-Send within 4 hours of classifying the incident as major and no later than 24 hours after detection. Use the authority's reporting template; this text supplies its content.
+To the Central Bank of Ireland, as competent authority under DORA. Send within 4 hours of classifying the incident as major and no later than 24 hours after becoming aware of it (if the incident is only classified as major after those 24 hours, within 4 hours of classification). Use the Central Bank's reporting template; this text supplies its content.
 
-- **Detected:** {{detected_at}} UTC; **classified as major:** {{classified_at}} UTC
+- **Became aware:** {{aware_at}} UTC; **classified as major:** {{classified_at}} UTC
 - **Description:** {{summary}}
-- **Classification criteria met:** {{dora_criteria}} (clients affected, duration, geographical spread, data losses, critical services, economic impact)
+- **How it was discovered:** {{discovery}}
+- **Classification criteria met:** {{dora_criteria}} (clients, financial counterparts and transactions affected; reputational impact; duration and service downtime; geographical spread; data losses; criticality of the services affected; economic impact)
 - **Services and functions affected:** {{affected_services}}
 - **Member states affected:** {{member_states}}
+- **Business continuity plan activated:** {{bcp_activated}}
 - **Actions taken so far:** {{actions}}
 - **Recurring incident:** {{recurring}}
 
-Intermediate report due within 72 hours; final report within one month. Contact: Head of Regulatory Compliance, regulatory.compliance@northwind.example.`
+The intermediate report is due within 72 hours of this notification, and an updated one as soon as regular activities are recovered; the final report within one month of the latest intermediate report. This plan counts both from classification, so they are never late. If a report will be late, tell the Central Bank before its deadline and give the reason. Clients whose financial interests are affected are told without undue delay (matrix row customers). Contact: Head of Regulatory Compliance, regulatory.compliance@northwind.example.`
 	},
 	{
-		key: 'card-acquirer',
-		stakeholder: 'Card acquirer and card brands',
+		key: 'uk-fca',
+		stakeholder: 'Financial Conduct Authority (FCA) – PSRs 2017 reg. 99, Northwind Payments Ltd',
 		audience: 'regulator',
-		appliesWhen: [],
+		// A major incident meets the SEV1 criteria (section 2.2), and these facts are broad, so
+		// the row is required at SEV1 only.
+		appliesWhen: ['service-disruption', 'fraud-or-financial-loss', 'cardholder-data'],
+		// The UK-authorised entity only.
+		onlyWhen: ['country-gb'],
 		contacts: [
 			{
-				name: 'Acquirer relationship manager (fraud and compliance)',
+				name: 'FCA major incident reporting (Payments supervision)',
 				email: '',
-				phone: '+44 20 7946 0910',
-				outOfBand: 'Acquirer 24/7 fraud and data compromise hotline in the out-of-band pack'
+				phone: '',
+				outOfBand:
+					'FCA incident reporting form and supervision contact numbers in the out-of-band pack'
+			},
+			{
+				name: 'Head of Regulatory Compliance (owner of the filing)',
+				email: 'regulatory.compliance@northwind.example',
+				phone: '+44 20 7946 0190',
+				outOfBand: 'Personal mobile in the printed phone tree'
 			}
 		],
-		// PCI DSS and scheme rules: immediately on suspected compromise, 24 h at the latest.
-		notifications: byLevel('24h', null, null, null),
-		notifier: 'Communications lead',
-		approver: 'General Counsel',
-		messageTemplate: `**Suspected account data compromise – Northwind Payments – ref. {{incident_id}}**
+		// The intermediate report is due 3 business days after the initial report; counted from
+		// awareness, which always comes first. The final report is due 2 weeks after business is
+		// back to normal: that is the determination it counts from.
+		notifications: stagedAt(
+			['SEV1'],
+			[
+				stage('Initial report', '4h', 'awareness'),
+				stage('Intermediate report', '3 business days', 'awareness'),
+				stage('Final report (2 weeks after business is back to normal)', '14 days', 'determination')
+			]
+		),
+		notifier: 'Compliance lead',
+		approver: 'CEO',
+		messageTemplate: `**Major operational or security incident – initial report – Northwind Payments Ltd – ref. {{incident_id}}**
 
-We are notifying you, as our acquirer, of a suspected compromise of cardholder data, as required by our acquiring agreement and the card scheme rules. Please pass this to the card brands as required.
+To the FCA under regulation 99 of the Payment Services Regulations 2017. Send within 4 hours of becoming aware of an incident that meets the major incident criteria (transactions and payment service users affected, service downtime, economic impact, internal escalation, other providers or infrastructures affected, reputational impact). Use the FCA's reporting form; this text supplies its content.
 
-- **Discovered:** {{aware_at}} UTC
-- **What we know:** {{summary}}
-- **Cardholder data possibly involved:** {{card_data}} (PAN, expiry, names; no sensitive authentication data is stored)
-- **Estimated number of accounts and date range:** {{account_count}}, {{exposure_window}}
-- **Containment so far:** {{actions}}
-- **Evidence preserved:** yes, under chain of custody; available to a PCI forensic investigator
+- **Became aware:** {{aware_at}} UTC
+- **Type of incident:** operational / security – {{summary}}
+- **Payment services affected:** {{affected_services}}
+- **Transactions and payment service users affected:** {{transactions_affected}}, {{users_affected}}
+- **Service downtime so far:** {{downtime}}
+- **Actions taken so far:** {{actions}}
 
-Please tell us whether a PFI investigation is required. Contact: General Counsel, daniel.ferreira@northwind.example, +44 20 7946 0140. Next update: {{next_update}}.`
+Intermediate report within 3 business days of this report (this plan counts from awareness); final report within 2 weeks of business being back to normal. Payment service users whose financial interests are affected are told without undue delay (matrix row customers). The FCA's new operational incident reporting rules apply from 18 March 2027: review this row before then. Contact: Head of Regulatory Compliance, regulatory.compliance@northwind.example.`
+	},
+	{
+		key: 'sec-8k',
+		stakeholder: 'SEC Form 8-K Item 1.05 (optional: only for an SEC registrant)',
+		audience: 'regulator',
+		appliesWhen: ['sec-material-incident'],
+		contacts: [
+			{
+				name: 'Disclosure committee (General Counsel, CFO, Head of Regulatory Compliance)',
+				email: 'disclosure-committee@northwind.example',
+				phone: '+44 20 7946 0191',
+				outOfBand: 'Mobiles of the committee members in the printed phone tree'
+			},
+			{
+				name: 'EDGAR filing agent',
+				email: '',
+				phone: '+44 20 7946 0950',
+				outOfBand: 'Filing agent duty number in the out-of-band pack'
+			}
+		],
+		// Optional row: delete it unless Northwind or its parent files with the SEC.
+		notifications: stagedAt(
+			['SEV1', 'SEV2'],
+			[stage('Form 8-K Item 1.05', '4 business days', 'determination')]
+		),
+		notifier: 'Compliance lead',
+		approver: 'CEO',
+		messageTemplate: `**Form 8-K Item 1.05 – material cybersecurity incident – ref. {{incident_id}}**
+
+Optional: applies only if the company or its parent is an SEC registrant. File within four business days of determining that the incident is material; the materiality determination is made without unreasonable delay after discovery and recorded with its time.
+
+- **Materiality determined:** {{determined_at}} by {{determined_by}}
+- **Nature, scope and timing of the incident:** {{summary}}
+- **Material impact, or reasonably likely material impact, on the company, including its financial condition and results of operations:** {{material_impact}}
+- **Information not yet determined or unavailable:** {{open_points}} (file an amendment within four business days once it is known)
+
+Do not include technical details that would impede the response or remediation. Approved by the CEO on the disclosure committee's advice.`
 	}
 ];

@@ -49,7 +49,10 @@ export function stagedAt(
 	levels: ('SEV1' | 'SEV2' | 'SEV3' | 'SEV4')[],
 	stages: NotificationStage[]
 ): MatrixRow['notifications'] {
+	// Each level gets its own copy, so that editing one level of a row never changes another.
 	const rule = (level: string) =>
-		levels.includes(level as 'SEV1') ? { notify: true, stages } : { notify: false, stages: [] };
+		levels.includes(level as 'SEV1')
+			? { notify: true, stages: structuredClone(stages) }
+			: { notify: false, stages: [] };
 	return { SEV1: rule('SEV1'), SEV2: rule('SEV2'), SEV3: rule('SEV3'), SEV4: rule('SEV4') };
 }

@@ -71,6 +71,19 @@ Section 7.1 explains how these figures are collected and reported.`
 
 All offices (London head office, Dublin and Lisbon), staff working remotely, and every cloud region in which we host data or services.
 
+### Legal entities
+
+Which authority we tell depends on which entity's services or processing the incident affects. The entity names below are used throughout this plan and in the communication matrix.
+
+| Entity | Office | What it does | Authorities for incidents |
+| --- | --- | --- | --- |
+| Northwind Payments Ltd | London (head office) | Payment institution authorised by the FCA, serving UK merchants; group functions (SOC, IT operations, legal, compliance) | ICO (UK GDPR); FCA (Payment Services Regulations 2017) |
+| Northwind Payments (Ireland) Ltd | Dublin | Payment institution authorised by the Central Bank of Ireland, serving EU merchants; the group's main establishment in the EU for personal data | Data Protection Commission (lead supervisory authority for its cross-border processing); Central Bank of Ireland (DORA) |
+| Lisbon office | Lisbon | Branch of Northwind Payments (Ireland) Ltd: merchant onboarding and customer support for Portuguese and Spanish merchants | CNPD for processing carried out only in Lisbon and affecting only people in Portugal (for example Lisbon staff records); anything cross-border goes to the DPC |
+| Northwind Technology Services (Ireland) Ltd | Dublin | Managed ICT services (hosting operations, service desk, security monitoring) for group companies and external fintech clients | NCSC Ireland (NIS2 important entity, ICT service management) |
+
+All entities handle cardholder data under one PCI DSS assessment and report suspected compromise to the card acquirer.
+
 ### Out of scope
 
 - Pure IT outages with no security cause; these follow the IT major-incident process, which hands over to this plan as soon as a security cause is suspected.
@@ -88,21 +101,28 @@ When in doubt, treat it as in scope and let the SOC on-call decide.`
 
 | Role | Who | Responsibilities |
 | --- | --- | --- |
-| Incident commander (IC) | On-call SOC lead or security manager; CISO for SEV1 if available | Owns the incident end to end; sets objectives and priorities; approves containment actions; confirms severity; runs the bridge; decides when to close |
-| Deputy IC | Second SOC lead on the rota | Takes over if the IC is unavailable or after a handover; runs parallel workstreams; keeps the IC's task list |
+| Incident commander (IC) | On-call SOC lead or security manager; CISO for SEV1 if available | Owns the incident end to end; sets objectives and priorities; approves containment actions; confirms severity; runs the bridge; owns internal notifications; decides when to close |
+| Deputy incident commander | Second SOC lead on the rota | Takes over if the IC is unavailable or after a handover; runs parallel workstreams; keeps the IC's task list |
 | SOC analyst | SOC on-call and assigned analysts | Triage, investigation, scoping, evidence collection, containment actions under the IC's direction, status updates to the IC |
-| Communications lead | Head of Communications or delegate | Drafts and sends internal and external messages per the communication matrix; obtains approvals; keeps the notifications log; single voice to the media |
-| Legal counsel | General Counsel or named external firm | Advises on legal privilege, regulatory and contractual notification, law enforcement contact, ransom and sanctions questions; approves external statements |
-| Data protection officer (DPO) | DPO | Assesses personal data impact and risk to individuals; decides with Legal whether the ICO and data subjects must be told; owns the GDPR breach record |
-| Scribe | Assigned SOC analyst or PMO staff | Keeps the timestamped incident log: decisions, actions, owners, notifications and who approved them |
-| IT operations | Platform, network and workplace engineering on-call | Executes containment and recovery changes; restores from backups; provides logs and system access |
+| Scribe | Assigned SOC analyst or PMO staff | Keeps the timestamped incident log: decisions, actions, owners, clock start times (awareness, classification, determinations), notifications and who approved them |
+| Communications lead | Head of Communications or delegate | Drafts and sends messages to staff, customers, individuals and the media per the communication matrix; obtains approvals; keeps the notifications log; single voice to the media. Does not send regulatory filings |
+| Compliance lead | Head of Regulatory Compliance or delegate | Owns regulatory filings other than data protection: DORA reports to the Central Bank of Ireland, NIS2 reports to NCSC Ireland, major incident reports to the FCA and, where it applies, the SEC Form 8-K; tracks every regulatory clock in the incident ticket |
+| Data protection officer (DPO) | DPO | Assesses personal data impact and risk to individuals; decides with General Counsel whether the ICO, the DPC or the CNPD and the individuals must be told; files those reports and the HIPAA notice to covered entities; approves notices to individuals; owns the breach register |
+| PCI lead | PCI DSS compliance manager | Assesses cardholder data impact with the SOC; notifies the card acquirer (and through it the card brands); keeps the QSA informed; arranges a PCI forensic investigator when required |
+| Legal counsel | General Counsel's legal team or the panel law firm | Advises on legal privilege, notification duties, law enforcement contact, ransom and sanctions questions; sends the crime report and the insurer notice |
+| General Counsel | General Counsel; the panel law firm's breach partner as deputy | Decides with the DPO whether a notification is legally required; approves the regulatory, law enforcement and supplier messages the matrix assigns; sets legal holds |
+| IT operations | Platform, network and workplace engineering on-call | Executes containment and recovery changes; restores from backups; provides logs and system access; opens support cases with the cloud provider and affected suppliers |
+| Payments operations lead | Head of Payments Operations and Treasury | Holds or releases payment runs and payout batches; asks partner banks to recall payments and freeze accounts; reconciles transactions after the incident |
+| HR lead | HR director | Involved from the start when an employee or contractor is suspected or directly affected; handles the employment side with General Counsel |
 | Executive sponsor | CISO for SEV2; CEO for SEV1 | Authorises business-impacting decisions (taking services offline, ransom position, public statements); briefs the board; releases budget |
+| CISO | Chief Information Security Officer; Head of Security Operations as deputy | Approves this plan; executive sponsor at SEV2; briefs the CEO and executive committee; approves the insurer notice and the QSA update |
+| CEO | Chief Executive Officer; Chief Operating Officer as deputy | Executive sponsor at SEV1; approves messages to customers and the media and the DORA, FCA and SEC filings; takes ransomware extortion decisions (section 5.7) |
 
 ### Authority
 
 - The IC may isolate any system, disable any account and revoke any credential without further approval, and must inform the system owner as soon as practicable.
 - Taking a customer-facing payment service offline needs the executive sponsor's approval, except where the IC judges that waiting would cause greater harm; the IC records that judgement.
-- External messages are sent only by the notifier named in the communication matrix (by default the communications lead), and only with the approval set there.
+- External messages are sent only by the notifier named in the communication matrix, and only with the approval set there: the communications lead for customers, individuals and the media; the compliance lead, the DPO or the PCI lead for regulatory filings.
 
 ### Handover
 
@@ -146,6 +166,8 @@ When email, chat or identity may be compromised, use the out-of-band arrangement
 | External legal counsel | Panel law firm with breach expertise | General Counsel engages to preserve privilege |
 | PCI forensic investigator (PFI) | Engaged only when the acquirer or a card brand requires it | General Counsel, after acquirer contact |
 | Crisis communications | Retained PR agency | Communications lead, with CEO approval |
+| Cyber insurance | Cyber-insurance carrier's breach response hotline; policy number in the out-of-band pack | Legal counsel notifies the carrier before any paid third party is engaged; the policy may require the carrier's panel firms |
+| PCI DSS assessment | Our qualified security assessor (QSA) firm | PCI lead keeps the QSA informed when cardholder data may be involved |
 
 The SOC lead checks every quarter that licences, retainers, contact details and the out-of-band kit are current, and records the check in Hotwash.`
 	}

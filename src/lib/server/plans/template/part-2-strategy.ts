@@ -52,7 +52,7 @@ In practice detection, containment and eradication overlap. New findings during 
 ### How to classify
 
 1. The SOC analyst who declares the incident proposes a severity within 15 minutes of declaration, using the criteria in the severity table.
-2. Score each of the four dimensions separately: **data affected**, **service impact**, **regulatory exposure** and **spread**. The incident takes the **highest** level reached by any dimension.
+2. Score each of the six dimensions separately: **data affected**, **service impact**, **financial loss or fraud**, **reputational impact**, **regulatory exposure** and **spread**. The incident takes the **highest** level reached by any dimension.
 3. If a dimension is unknown, assume the higher plausible level until evidence shows otherwise. "We do not yet know whether cardholder data was accessed" is classified as if it was.
 4. The IC confirms or changes the severity when taking command and records the reason in the incident log.
 
@@ -72,7 +72,7 @@ When several incidents run at once, the IC with the highest-severity incident ha
 ### Re-classification
 
 - Severity is reviewed at every status update and whenever new facts arrive.
-- **Upgrading** takes effect immediately. The notifications for the new level are due within the matrix times measured from the moment of upgrade, not from the original declaration; anyone already told is updated.
+- **Upgrading** takes effect immediately. Matrix deadlines counted from the declaration count from the moment of upgrade for the rows the new level adds; anyone already told is updated. Deadlines counted from awareness, classification or a determination do not move.
 - **Downgrading** needs the IC's decision with a recorded reason. Notifications already sent are not withdrawn; recipients receive an update explaining the change.
 - A regulatory clock that has started (for example the GDPR 72 hours from awareness) keeps running even if the incident is downgraded, until the DPO and General Counsel record that notification is not required.`
 	},
@@ -84,12 +84,19 @@ When several incidents run at once, the IC with the highest-severity incident ha
 
 - The **SOC on-call analyst** decides whether to declare an incident and proposes the severity.
 - The **incident commander** confirms the severity and owns every internal notification in the communication matrix.
-- The **notifier named in the matrix row** sends each external notification, after the approval listed there. By default this is the communications lead; the DPO files the ICO report, Legal counsel reports to the police and the insurer, and IT operations opens support cases with the cloud provider. The IC never sends an external message personally.
+- The **notifier named in the matrix row** sends each external notification, after the approval listed there: the communications lead for customers, individuals and the media; the DPO for the data protection authorities (ICO, DPC, CNPD) and HIPAA covered entities; the compliance lead for DORA, NIS2, FCA and SEC filings; the PCI lead for the card acquirer and the QSA; Legal counsel for the police and the insurer; IT operations for the cloud provider and affected suppliers; the payments operations lead for partner banks. The IC never sends an external message personally.
 - **General Counsel and the DPO** decide whether a regulatory notification is legally required. If they cannot agree within the deadline, the notification is sent.
 
-### Timings
+### When a row applies and when its clock starts
 
-The communication matrix in this plan version is the single source of notification deadlines. Each row states, for every severity level, whether the stakeholder is told and **within how many minutes** of the incident being declared (or upgraded) at that level. Regulatory deadlines in the matrix are the legal maximums; aim to notify earlier where the facts allow. When a deadline will be missed, the IC tells the approver immediately and the scribe records the reason.
+The communication matrix in this plan version is the single source of notification duties and deadlines.
+
+- **Applies when.** Each row lists the incident facts that make it required, such as *personal data affected*, *cardholder data affected*, *DORA major ICT-related incident* or *cloud provider implicated*. The row is required as soon as any one of them holds, even if only suspected. A row without facts applies to every incident at a severity where it is notified. The IC confirms the facts at every status update and the scribe records when each one became known.
+- **Severity.** For every level the row says whether the stakeholder is told. Legal and contractual rows are notified at SEV1 and SEV2, because any incident likely to require a notification under the law is at least SEV2 (section 2.2).
+- **Stages.** A row holds one message or staged reports (NIS2: early warning, incident notification, final report). Each stage has a deadline, and a stage may have two: the DORA initial notification is due 4 hours after classification and at most 24 hours after awareness, whichever comes first.
+- **Anchors.** Each deadline counts from a named moment: **awareness** (when we became reasonably certain that an incident affecting the row's subject happened: the GDPR, NIS2, card scheme, FCA and HIPAA clocks), **declaration** (when the incident was declared or upgraded at that severity: internal rows, customers, the media), **classification** (when the incident was classified as major under DORA), or a **determination** the stage names (the DPO's finding of high risk to individuals, materiality for an SEC filing, business back to normal for the FCA final report). The scribe records each of these times; when in doubt, record the earlier time.
+
+Regulatory deadlines in the matrix are the legal maximums; aim to notify earlier where the facts allow. Where the law counts from a report we sent (DORA intermediate and final reports, the NIS2 final report, the FCA intermediate report), this plan counts from an earlier moment, so that a deadline met under the plan is always met under the law. When a deadline will be missed, the IC tells the approver immediately and the scribe records the reason. Under DORA the competent authority must be told of a delay before the deadline passes; under GDPR a late report states the reasons for the delay.
 
 ### Escalation triggers
 
@@ -143,7 +150,7 @@ Retention of 6 years satisfies the longest of our obligations (HIPAA documentati
 - **Status update** at the cadence set by the IC (section 2.3), using the update template in the matrix.
 - **Executive summary** within 24 hours of declaration for SEV1 and SEV2: what happened, impact, current status, decisions needed, next steps.
 - **Post-incident report** within 10 working days of closure for SEV1 and SEV2 and within 20 working days for SEV3: timeline, root cause, impact, what worked, what did not, corrective actions (section 6).
-- **Regulatory reports** in the format the authority prescribes, drafted by the communications lead and approved as the matrix requires.
+- **Regulatory reports** in the format the authority prescribes, prepared by the notifier the matrix names (the compliance lead, the DPO or the PCI lead) and approved as the matrix requires.
 
 ### Privilege
 

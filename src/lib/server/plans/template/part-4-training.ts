@@ -23,7 +23,7 @@ The annual exercise programme is set by the SOC lead in January, approved by the
 
 ### Scoring
 
-Every exercise is run against a specific approved version of this plan. Notification decisions are scored against the communication matrix of that version: who was told, at which severity and how many minutes after declaration, compared with the matrix deadline. Classification is scored against the severity table, and containment against the clocks in section 1.1.
+Every exercise is run against a specific approved version of this plan. Notification decisions are scored against the communication matrix of that version: the rows required at the severity reached, given the incident facts known at that point, and for each stage the time taken against its deadline, counted from the stage's anchor (awareness, declaration, classification or determination). Classification is scored against the severity table, and containment against the clocks in section 1.1.
 
 Each exercise objective is rated with the HSEEP scale:
 

@@ -1,8 +1,10 @@
 import type { Section } from '../../../plans/content';
+import { ransomwareSection } from './part-5-ransomware';
 import { recoverySections } from './part-5-recovery';
 
 // Part 5 of the shipped IR plan template: preparation, detection and analysis, containment.
-// Eradication, recovery and evidence handling live in part-5-recovery.ts.
+// Eradication, recovery and evidence handling live in part-5-recovery.ts, the ransomware
+// decision process in part-5-ransomware.ts.
 
 const responseSections: Section[] = [
 	{
@@ -137,4 +139,8 @@ The IC declares the incident contained when no new affected systems or accounts 
 	}
 ];
 
-export const executionSections: Section[] = [...responseSections, ...recoverySections];
+export const executionSections: Section[] = [
+	...responseSections,
+	...recoverySections,
+	ransomwareSection
+];

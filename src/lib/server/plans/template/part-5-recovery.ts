@@ -62,7 +62,7 @@ Enhanced monitoring of affected systems continues for at least 30 days after a S
 
 ### Communicating recovery
 
-The communications lead updates everyone told about the incident, using the matrix templates, and updates the status page. Regulatory reports that fall due after recovery (NIS2 final report, DORA intermediate and final reports) are scheduled by the communications lead at this point, with owners and dates in the incident ticket.
+The communications lead updates everyone told about the incident, using the matrix templates, and updates the status page. Regulatory reports that fall due after recovery (the NIS2 final report, the DORA intermediate and final reports, the FCA final report) are scheduled by the compliance lead at this point, with owners and dates in the incident ticket. Under DORA an updated intermediate report is due as soon as regular activities are recovered.
 
 ### Closing the incident
 

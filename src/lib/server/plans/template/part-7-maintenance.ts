@@ -34,7 +34,7 @@ This part covers how we measure the response (7.1), how the plan is reviewed and
 | Mean time to acknowledge (MTTA) | From alert or report to acknowledgement by the SOC on-call | ≤ 15 minutes |
 | Time to declare | From acknowledgement to incident declaration | ≤ 30 minutes for what becomes SEV1/SEV2 |
 | Time to contain | From declaration to the IC's containment decision, and to containment confirmed | Decision: SEV1 ≤ 60 min, SEV2 ≤ 240 min |
-| Time to notify vs matrix | For each stakeholder, minutes from declaration (or upgrade) to notification, against the matrix deadline for that severity | 100 % within deadline; regulators always within legal deadline |
+| Time to notify vs matrix | For each required row and stage, time from the stage's anchor (awareness, declaration or upgrade, classification, determination) to the message sent, against its deadline | 100 % within deadline; regulators always within legal deadline |
 | Time to recover | From declaration to service owners' confirmation of recovery | Against recovery time objectives (section 7.4) |
 | Corrective actions on time | Share of corrective actions closed by their due date | ≥ 90 % |
 | Exercise ratings | HSEEP P/S/M/U per objective, by capability | No objective rated U twice in a row |
@@ -42,7 +42,7 @@ This part covers how we measure the response (7.1), how the plan is reviewed and
 ### Notes on measurement
 
 - All times are recorded in UTC in the incident log; the scribe's timestamps are authoritative.
-- For exercises, time to notify is measured from the inject that should trigger the notification to the moment the participant sends or records it.
+- For exercises, time to notify is measured from the scenario time of the stage's anchor (for example the inject at which the team became aware) to the moment the participant sends or records the notification.
 - A notification sent late is reported with its reason; repeated misses against the same row trigger a review of that row's deadline, contacts or notifier.
 - Small numbers of incidents make averages misleading. Report SEV1 and SEV2 incidents individually and use medians where there are fewer than ten data points.`
 	},
@@ -87,27 +87,30 @@ Internal audit reviews this plan and its evidence at least every two years, and 
 		key: 'legal-regulatory',
 		title: 'Legal and regulatory alignment',
 		level: 2,
-		body: `Northwind Payments is a payments service provider authorised in the UK and operating in the EU. This plan supports our obligations under the following regimes. General Counsel keeps this list current and confirms it at every annual review.
+		body: `Northwind Payments is a group of payment services providers authorised in the UK and in Ireland, with an office in Lisbon and a managed ICT services company in Dublin (legal entities: section 1.2). This plan supports the group's obligations under the following regimes. General Counsel keeps this list current and confirms it at every annual review.
 
-| Regime | Why it applies to us | What it requires of incident response |
-| --- | --- | --- |
-| UK GDPR and EU GDPR | We process personal data of merchants' customers and our staff | Breach record; notify the ICO (and EU lead authority where relevant) within 72 hours of awareness if there is a risk; tell individuals without undue delay if the risk is high |
-| NIS2 (as transposed in Ireland and Portugal) | Our Irish services entity is registered as an important entity for ICT service management; for the DORA-regulated entity, DORA applies as sector-specific law and takes precedence | Incident handling capability; early warning within 24 hours, notification within 72 hours and final report within 1 month for significant incidents |
-| DORA | Our EU entity is a financial entity under Regulation (EU) 2022/2554 | ICT incident management process; classification of major ICT-related incidents; initial, intermediate and final reports; tested response and recovery plans |
-| PCI DSS v4.0 | We store, process and transmit cardholder data | A tested incident response plan (12.10); immediate notification of the acquirer and card brands on suspected compromise; cooperation with a PFI |
-| HIPAA | Some US healthcare merchants require a business associate agreement | Security incident procedures; breach notification to the covered entity under the agreement |
-| Contracts | Merchant, banking and supplier agreements | Contractual notification deadlines, often shorter than the legal ones |
+| Regime | Entity and authority | Why it applies to us | What it requires of incident response | Matrix rows |
+| --- | --- | --- | --- | --- |
+| UK GDPR | Northwind Payments Ltd; Information Commissioner's Office | We process personal data of UK merchants, their customers and our staff | Breach register; report to the ICO within 72 hours of awareness unless the breach is unlikely to result in a risk; tell individuals without undue delay if the risk is high | \`ico\`, \`data-subjects\` |
+| EU GDPR | Northwind Payments (Ireland) Ltd, main establishment in Dublin; Data Protection Commission as lead supervisory authority; CNPD for processing carried out only in the Lisbon office | We process personal data of EU merchants, their customers and our Irish and Portuguese staff. Since the UK left the EU, the ICO is not a supervisory authority under the EU GDPR | The same duties, towards the DPC (one-stop-shop for cross-border processing) or the CNPD (local processing in Lisbon) | \`irish-dpc\`, \`portuguese-cnpd\`, \`data-subjects\` |
+| NIS2 (as transposed in Ireland) | Northwind Technology Services (Ireland) Ltd; NCSC Ireland | The Irish services entity is registered as an important entity for ICT service management (business to business). For the payment institution, DORA applies as sector-specific law and takes precedence | Incident handling capability; early warning within 24 hours, notification within 72 hours and final report within 1 month for significant incidents; tell recipients of our services without undue delay | \`nis2-csirt\` |
+| DORA | Northwind Payments (Ireland) Ltd; Central Bank of Ireland | The Irish payment institution is a financial entity under Regulation (EU) 2022/2554 | ICT incident management process; classification of major ICT-related incidents (clients and counterparts affected, reputational impact, duration and downtime, geographical spread, data losses, critical services affected, economic impact); initial, intermediate and final reports; tell affected clients; tested response and recovery plans | \`dora-regulator\` |
+| Payment Services Regulations 2017 | Northwind Payments Ltd; Financial Conduct Authority | The UK entity is an authorised payment institution | Report major operational or security incidents to the FCA (reg. 99); tell payment service users whose financial interests are affected | \`uk-fca\` |
+| PCI DSS v4.0 | All entities; card acquirer and card brands | We store, process and transmit cardholder data | A tested incident response plan (12.10); immediate notification of the acquirer and card brands on suspected compromise; cooperation with a PFI; our QSA kept informed | \`card-acquirer\`, \`qsa\` |
+| HIPAA | The group entity that signed the business associate agreement; the covered entity | Some US healthcare merchants require a business associate agreement | Security incident procedures; breach notice to the covered entity without unreasonable delay and within 60 days of discovery, or sooner under the agreement | \`hipaa-covered-entities\` |
+| SEC Form 8-K Item 1.05 (optional) | Only if Northwind or its parent becomes an SEC registrant | Listed companies disclose material cybersecurity incidents | Determine materiality without unreasonable delay; file within 4 business days of the determination | \`sec-8k\` |
+| Contracts | Merchant, banking and supplier agreements | Our contracts | Contractual notification deadlines, often shorter than the legal ones | \`customers\`, \`partner-banks\`, \`affected-suppliers\` |
 
 ### Working principles
 
 - Where several regimes apply to one incident, each deadline is tracked separately in the incident ticket; meeting one does not satisfy another.
-- Where the regimes overlap (for example a major ICT-related incident under DORA that is also a personal data breach), the communications lead prepares one consistent set of facts and adapts it to each authority's form.
+- Where the regimes overlap (for example a major ICT-related incident under DORA that is also a personal data breach), the compliance lead and the DPO prepare one consistent set of facts and adapt it to each authority's form; the communications lead uses the same facts for customers and the media.
 - Legal advice on notification, ransom, sanctions and law enforcement is sought through General Counsel, so that privilege is preserved where possible.
-- Ransom payments are never made without the CEO's decision on General Counsel's advice, a sanctions check and notification of law enforcement.
+- Ransom payments are never made without the CEO's decision on General Counsel's advice, a sanctions check and notification of law enforcement (section 5.7).
 
 ### Changes in law
 
-General Counsel tells the SOC lead of any change in law or regulatory guidance that affects deadlines, thresholds or reporting forms. The SOC lead updates the matrix and this section in the next plan version.`
+General Counsel tells the SOC lead of any change in law or regulatory guidance that affects deadlines, thresholds or reporting forms. The SOC lead updates the matrix and this section in the next plan version. Known changes ahead: the FCA's operational incident reporting rules (PS26/2) replace the current payment services incident reporting from 18 March 2027 and change when the clock starts; the \`uk-fca\` row must be reviewed before then.`
 	},
 	{
 		key: 'bc-dr',

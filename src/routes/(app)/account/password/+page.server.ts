@@ -1,17 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requirePermission } from '$lib/server/access/gate';
-import { passwordProblem, verifyPassword } from '$lib/server/auth/password';
-import { actorOf } from '$lib/server/http/actor';
-import { fieldError, parseForm } from '$lib/server/http/form';
+import { passwordProblem } from '$lib/server/auth/password';
+import { verifyPasswordReentry } from '$lib/server/auth/reentry';
+import { InvalidInputError } from '$lib/server/errors';
+import { formFields } from '$lib/server/http/form';
+import { action, page } from '$lib/server/http/route';
 import { db } from '$lib/server/runtime';
 import * as users from '$lib/server/users/users';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requirePermission(event, 'account.manage');
-	return { mustChange: user.mustChangePassword };
-};
+export const load: PageServerLoad = page('account.manage', (_event, user) => ({
+	mustChange: user.mustChangePassword
+}));
 
 const schema = z
 	.object({
@@ -25,33 +25,28 @@ const schema = z
 	});
 
 export const actions: Actions = {
-	default: async (event) => {
-		const user = requirePermission(event, 'account.manage');
-		const parsed = await parseForm(event.request, schema);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		const { current, password } = parsed.data;
-
+	default: action('account.manage', async (event, { user, actor, form }) => {
+		const { current, password } = formFields(form, schema);
 		const problem = passwordProblem(password, { email: user.email });
-		if (problem) return fail(400, { errors: fieldError('password', problem) });
-		const row = await users.getById(db(), user.id);
-		if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) {
-			return fail(400, { errors: fieldError('current', 'This is not your current password.') });
-		}
-		if (current === password) {
-			return fail(400, {
-				errors: fieldError('password', 'Choose a password different from the current one.')
-			});
-		}
+		if (problem) throw new InvalidInputError(problem, 'password');
+		if (current === password)
+			throw new InvalidInputError('Choose a password different from the current one.', 'password');
+		// Throttled like a login: a stolen session must not become a way to guess the password.
+		await verifyPasswordReentry(db(), user, current, actor.ip, {
+			purpose: 'password change',
+			field: 'current',
+			wrongMessage: 'This is not your current password.'
+		});
 		// Every other session ends: whoever else held one no longer gets in.
 		await db()
 			.transaction()
 			.execute((trx) =>
-				users.setPassword(trx, actorOf(event), user.id, password, {
+				users.setPassword(trx, actor, user.id, password, {
 					mustChange: false,
 					keepSessionId: event.locals.sessionId ?? undefined,
 					action: 'user.password_changed'
 				})
 			);
 		redirect(303, '/account?changed=password');
-	}
+	})
 };

@@ -1,9 +1,8 @@
-import { requirePermission } from '$lib/server/access/gate';
+import { page } from '$lib/server/http/route';
 import { db } from '$lib/server/runtime';
 import * as users from '$lib/server/users/users';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'users.read');
-	return { users: await users.list(db()) };
-};
+export const load: PageServerLoad = page('users.read', async () => ({
+	users: await users.list(db())
+}));

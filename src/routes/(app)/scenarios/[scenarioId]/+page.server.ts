@@ -1,15 +1,16 @@
-import { can } from '$lib/permissions';
-import { requirePermission } from '$lib/server/access/gate';
-import { loadVisibleScenario } from '$lib/server/scenarios/access';
+import { may } from '$lib/server/access/gate';
+import { scenarioView } from '$lib/server/access/visibility';
+import { page } from '$lib/server/http/route';
+import { findVisibleScenario } from '$lib/server/scenarios/access';
+import { scenarioVersionObject } from '$lib/server/scenarios/api-objects';
 import { scenarioForDisplay } from '$lib/server/scenarios/display';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'scenarios.read');
-	const found = await loadVisibleScenario(
+export const load: PageServerLoad = page('scenarios.read', async (event, user) => {
+	const found = await findVisibleScenario(
 		db(),
-		user,
+		scenarioView(user),
 		event.params.scenarioId,
 		event.url.searchParams.get('version')
 	);
@@ -23,13 +24,13 @@ export const load: PageServerLoad = async (event) => {
 		origin: entry.origin,
 		file: entry.file,
 		version: found.version,
-		versions: found.readAll ? found.versions : [],
+		versions: found.readAll ? found.versions.map(scenarioVersionObject) : [],
 		view,
 		unchanged: event.url.searchParams.get('unchanged') === '1',
 		canSwitchView: found.readAll,
-		canEdit: can(user.role, 'scenarios.edit') && entry.origin === 'custom',
+		canEdit: may(user, 'scenarios.edit') && entry.origin === 'custom',
 		errors: found.readAll ? entry.errors : [],
 		warnings: found.readAll ? entry.warnings : [],
 		scenario: entry.scenario ? scenarioForDisplay(entry.scenario, view) : null
 	};
-};
+});

@@ -1,10 +1,10 @@
-import { requirePermission } from '$lib/server/access/gate';
-import { coverage, summarise } from '$lib/server/scenarios/catalogue';
-import { fullLibrary } from '$lib/server/scenarios/custom';
+import { scenarioView } from '$lib/server/access/visibility';
+import { page } from '$lib/server/http/route';
+import { listVisibleScenarios } from '$lib/server/scenarios/access';
+import { coverage } from '$lib/server/scenarios/catalogue';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'scenarios.read_all');
-	return coverage((await fullLibrary(db())).map(summarise));
-};
+export const load: PageServerLoad = page('scenarios.read_all', async (_event, user) =>
+	coverage(await listVisibleScenarios(db(), scenarioView(user)))
+);

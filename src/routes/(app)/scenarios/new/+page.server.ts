@@ -1,13 +1,10 @@
-import { requirePermission } from '$lib/server/access/gate';
-import { saveAction, validateAction } from '$lib/server/scenarios/editor-actions';
+import { action, page } from '$lib/server/http/route';
+import { saveScenario, validateScenario } from '../scenario-editor.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requirePermission(event, 'scenarios.edit');
-	return {};
-};
+export const load: PageServerLoad = page('scenarios.edit', () => ({}));
 
 export const actions: Actions = {
-	validate: (event) => validateAction(event),
-	save: (event) => saveAction(event)
+	validate: action('scenarios.edit', validateScenario),
+	save: action('scenarios.edit', (_event, context) => saveScenario(context))
 };

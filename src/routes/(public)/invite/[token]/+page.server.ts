@@ -1,16 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { passwordProblem } from '$lib/server/auth/password';
-import { clientAddress, fieldError, parseForm } from '$lib/server/http/form';
+import { InvalidInputError } from '$lib/server/errors';
+import { failForAction } from '$lib/server/http/errors';
+import { clientAddress, formFields } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/route';
 import { db } from '$lib/server/runtime';
 import * as users from '$lib/server/users/users';
 import type { Actions, PageServerLoad } from './$types';
 
-const GONE = 'This invite link is not valid any more. Ask your admin for a new one.';
-
 export const load: PageServerLoad = async ({ params }) => {
 	const invite = await users.findInvite(db(), params.token);
-	if (!invite) error(404, GONE);
+	if (!invite) error(404, users.INVITE_GONE);
 	return { email: invite.email, displayName: invite.display_name };
 };
 
@@ -24,23 +25,20 @@ const schema = z
 export const actions: Actions = {
 	default: async (event) => {
 		const invite = await users.findInvite(db(), event.params.token);
-		if (!invite) error(404, GONE);
-		const parsed = await parseForm(event.request, schema);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		const problem = passwordProblem(parsed.data.password, { email: invite.email });
-		if (problem) return fail(400, { errors: fieldError('password', problem) });
-		await db()
-			.transaction()
-			.execute(async (trx) => {
-				await users.markInviteUsed(trx, invite.token_hash);
-				await users.setPassword(
-					trx,
-					{ id: invite.userId, label: invite.email, ip: clientAddress(event) },
-					invite.userId,
-					parsed.data.password,
-					{ mustChange: false, action: 'user.invite_accepted' }
+		if (!invite) error(404, users.INVITE_GONE);
+		try {
+			const { password } = formFields(await readForm(event.request), schema);
+			const problem = passwordProblem(password, { email: invite.email });
+			if (problem) throw new InvalidInputError(problem, 'password');
+			// The link is taken inside the transaction: used twice at once, it works once.
+			await db()
+				.transaction()
+				.execute((trx) =>
+					users.acceptInvite(trx, event.params.token, password, clientAddress(event))
 				);
-			});
+		} catch (e) {
+			return failForAction(e, event.url);
+		}
 		redirect(303, '/login?welcome=1');
 	}
 };

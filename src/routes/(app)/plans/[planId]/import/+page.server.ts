@@ -1,67 +1,51 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/access/gate';
-import { actorOf } from '$lib/server/http/actor';
-import { fieldError } from '$lib/server/http/form';
-import { loadPlan } from '$lib/server/plans/access';
-import { PlanRuleError } from '$lib/server/plans/errors';
-import { sectionsFromMarkdown } from '$lib/server/plans/markdown-io';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ConflictError } from '$lib/server/errors';
+import { formFields } from '$lib/server/http/form';
+import { action, page } from '$lib/server/http/route';
+import { findPlan } from '$lib/server/plans/access';
+import { planFromMarkdown } from '$lib/server/plans/markdown-io';
+import { importPreview, sectionsOfUpload } from '$lib/server/plans/markdown-upload';
 import { contentOf, currentApproved, openDraft } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'plans.edit');
-	const plan = await loadPlan(db(), event.params.planId);
+export const load: PageServerLoad = page('plans.edit', async (event) => {
+	const plan = await findPlan(db(), event.params.planId);
 	return { plan: { id: plan.id, title: plan.title } };
-};
+});
+
+const schema = z.object({
+	markdown: z.string().max(1_100_000).optional(),
+	confirm: z.string().max(10).optional()
+});
 
 export const actions: Actions = {
 	// Step 1 uploads the file and shows the sections found; step 2 (confirm) creates the draft.
-	default: async (event) => {
-		const user = requirePermission(event, 'plans.edit');
-		const plan = await loadPlan(db(), event.params.planId);
-		const form = await event.request.formData();
-		const file = form.get('file');
-		const hasFile = file instanceof File && file.size > 0;
-		const bytes = hasFile
-			? new Uint8Array(await file.arrayBuffer())
-			: new TextEncoder().encode(String(form.get('markdown') ?? ''));
-		const name = hasFile ? file.name : 'The file';
-		try {
-			const sections = sectionsFromMarkdown({ name, bytes });
-			if (!form.get('confirm'))
-				return {
-					preview: {
-						sections: sections.map((s) => ({
-							title: s.title,
-							level: s.level,
-							words: s.body.split(/\s+/).filter(Boolean).length
-						})),
-						markdown: new TextDecoder().decode(bytes)
-					}
-				};
-			// Sections come from the file; the severity scale and matrix stay as approved.
-			const approved = await currentApproved(db(), plan.id);
-			if (!approved)
-				return fail(409, {
-					errors: fieldError(
-						'file',
-						'This plan has no approved version to take the severity scale and matrix from.'
-					)
-				});
-			const draft = await db()
-				.transaction()
-				.execute((trx) =>
-					openDraft(trx, { ...actorOf(event), id: user.id }, plan.id, {
-						...contentOf(approved),
-						sections
-					})
-				);
-			redirect(303, `/plans/${plan.id}/versions/${draft.id}`);
-		} catch (e) {
-			if (e instanceof PlanRuleError)
-				return fail(e.status, { errors: fieldError(e.field ?? 'file', e.message) });
-			throw e;
-		}
-	}
+	default: action('plans.edit', async (event, { actor, form }) => {
+		const plan = await findPlan(db(), event.params.planId);
+		const { markdown, confirm } = formFields(form, schema);
+		const upload = { file: form.get('file'), text: markdown, name: 'The file' };
+		const { sections, bytes } = await sectionsOfUpload(upload);
+		if (!confirm) return { preview: importPreview(sections, bytes) };
+		// Sections come from the file; the severity scale and matrix too when the file carries
+		// them (an export does), else they stay as approved.
+		const approved = await currentApproved(db(), plan.id);
+		if (!approved)
+			throw new ConflictError(
+				'This plan has no approved version to take the severity scale and matrix from.',
+				'file'
+			);
+		const draft = await db()
+			.transaction()
+			.execute((trx) =>
+				openDraft(
+					trx,
+					actor,
+					plan.id,
+					planFromMarkdown({ name: upload.name, bytes }, contentOf(approved))
+				)
+			);
+		redirect(303, `/plans/${plan.id}/versions/${draft.id}`);
+	})
 };

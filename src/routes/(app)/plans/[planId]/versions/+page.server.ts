@@ -1,16 +1,14 @@
-import { requirePermission } from '$lib/server/access/gate';
-import { loadPlan } from '$lib/server/plans/access';
+import { page } from '$lib/server/http/route';
+import { findPlan } from '$lib/server/plans/access';
+import { versionListObject } from '$lib/server/plans/api-objects';
 import { listVersions } from '$lib/server/plans/plans';
-import { formatVersionNumber } from '$lib/server/plans/version-number';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'plans.read_all');
-	const plan = await loadPlan(db(), event.params.planId);
-	const rows = await listVersions(db(), plan.id);
+export const load: PageServerLoad = page('plans.read_all', async (event) => {
+	const plan = await findPlan(db(), event.params.planId);
 	return {
 		plan: { id: plan.id, title: plan.title },
-		versions: rows.map((v) => ({ ...v, number: formatVersionNumber(v) }))
+		versions: (await listVersions(db(), plan.id)).map(versionListObject)
 	};
-};
+});

@@ -1,24 +1,30 @@
-import { error } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/access/gate';
+import { ForbiddenError, NotFoundError } from '$lib/server/errors';
+import { action, page } from '$lib/server/http/route';
 import { findScenario } from '$lib/server/scenarios/custom';
-import { saveAction, validateAction } from '$lib/server/scenarios/editor-actions';
 import { db } from '$lib/server/runtime';
+import { saveScenario, validateScenario } from '../../scenario-editor.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'scenarios.edit');
-	const found = await findScenario(db(), event.params.scenarioId);
-	if (!found) error(404, 'No such scenario.');
+/** The organisation's own scenario; built-in ones are read-only. */
+async function customScenario(scenarioId: string) {
+	const found = await findScenario(db(), scenarioId);
+	if (!found) throw new NotFoundError('No such scenario.');
 	if (found.entry.origin !== 'custom')
-		error(403, 'Built-in scenarios are read-only; download one and add it as your own.');
+		throw new ForbiddenError(
+			'Built-in scenarios are read-only; download one and add it as your own.'
+		);
+	return found;
+}
+
+export const load: PageServerLoad = page('scenarios.edit', async (event) => {
+	const found = await customScenario(event.params.scenarioId);
 	return { id: event.params.scenarioId, version: found.version, yaml: found.entry.text };
-};
+});
 
 export const actions: Actions = {
-	validate: (event) => validateAction(event),
-	save: async (event) => {
-		const found = await findScenario(db(), event.params.scenarioId);
-		if (found && found.entry.origin !== 'custom') error(403, 'Built-in scenarios are read-only.');
-		return saveAction(event, event.params.scenarioId);
-	}
+	validate: action('scenarios.edit', validateScenario),
+	save: action('scenarios.edit', async (event, context) => {
+		await customScenario(event.params.scenarioId);
+		return saveScenario(context, event.params.scenarioId);
+	})
 };

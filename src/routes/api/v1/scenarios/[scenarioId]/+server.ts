@@ -1,13 +1,15 @@
+import { scenarioView } from '$lib/server/access/visibility';
 import { apiRoute } from '$lib/server/api/respond';
-import { loadVisibleScenario } from '$lib/server/scenarios/access';
+import { findVisibleScenario } from '$lib/server/scenarios/access';
+import { scenarioVersionObject } from '$lib/server/scenarios/api-objects';
 import { scenarioForDisplay } from '$lib/server/scenarios/display';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = apiRoute('scenarios.read', async (event, user) => {
-	const found = await loadVisibleScenario(
+	const found = await findVisibleScenario(
 		db(),
-		user,
+		scenarioView(user),
 		event.params.scenarioId,
 		event.url.searchParams.get('version')
 	);
@@ -24,7 +26,7 @@ export const GET: RequestHandler = apiRoute('scenarios.read', async (event, user
 	}
 	return {
 		...base,
-		versions: found.versions,
+		versions: found.versions.map(scenarioVersionObject),
 		errors: entry.errors,
 		warnings: entry.warnings,
 		scenario: entry.scenario

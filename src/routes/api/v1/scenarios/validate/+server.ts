@@ -1,5 +1,5 @@
 import { apiRoute } from '$lib/server/api/respond';
-import { yamlFromRequest } from '$lib/server/scenarios/api-body';
+import { yamlFromRequest } from '$lib/server/api/scenario-body';
 import { templatePlanReference } from '$lib/server/scenarios/plan-reference';
 import { validateScenarioText } from '$lib/server/scenarios/validate';
 import type { RequestHandler } from './$types';

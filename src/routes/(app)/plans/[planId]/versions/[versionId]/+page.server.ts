@@ -1,77 +1,51 @@
-import { fail, redirect } from '@sveltejs/kit';
-import type { Transaction } from 'kysely';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { can } from '$lib/permissions';
-import { requirePermission } from '$lib/server/access/gate';
+import { isIncidentFact } from '$lib/plans/incident-facts';
+import { may } from '$lib/server/access/gate';
+import { planView } from '$lib/server/access/visibility';
+import { verifyPasswordReentry } from '$lib/server/auth/reentry';
 import type { SessionUser } from '$lib/server/auth/session';
-import type { Database, PlanVersion } from '$lib/server/db/schema';
-import { actorOf } from '$lib/server/http/actor';
-import { fieldError, parseForm } from '$lib/server/http/form';
-import { loadVisibleVersion } from '$lib/server/plans/access';
+import { formFields } from '$lib/server/http/form';
+import { action, page } from '$lib/server/http/route';
+import { findVisibleVersion } from '$lib/server/plans/access';
 import { versionForDisplay } from '$lib/server/plans/display';
-import { PlanRuleError } from '$lib/server/plans/errors';
-import { suggestNextNumber } from '$lib/server/plans/version-number';
+import { formatVersionNumber, suggestNextNumber } from '$lib/server/plans/version-number';
 import * as versions from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'plans.read_current');
-	const { plan, version } = await loadVisibleVersion(
+export const load: PageServerLoad = page('plans.read_current', async (event, user) => {
+	const { params } = event;
+	const { plan, version } = await findVisibleVersion(
 		db(),
-		user,
-		event.params.planId,
-		event.params.versionId
+		planView(user),
+		params.planId,
+		params.versionId
 	);
-	const display = await versionForDisplay(db(), version);
 	const open = versions.OPEN_STATUSES.includes(version.status);
+	const inReview = version.status === 'in_review';
+	const previousNumber =
+		version.major !== null && version.minor !== null ? formatVersionNumber(version) : null;
 	return {
 		plan: { id: plan.id, title: plan.title },
-		version: display,
-		readAll: can(user.role, 'plans.read_all'),
-		canEdit: can(user.role, 'plans.edit') && open && version.status !== 'in_review',
-		canReview: can(user.role, 'plans.review') && version.status === 'in_review',
-		approvalRefusal:
-			version.status === 'in_review'
-				? versions.approvalRefusal({ id: user.id, email: user.email, role: user.role }, version)
-				: null,
-		suggestedNumber: open ? suggestNextNumber(await versions.highestNumber(db(), plan.id)) : null,
+		version: await versionForDisplay(db(), version),
+		readAll: may(user, 'plans.read_all'),
+		canEdit: may(user, 'plans.edit') && open && !inReview,
+		canReview: may(user, 'plans.review') && inReview,
+		approvalRefusal: inReview ? versions.approvalRefusal(user, version) : null,
+		// A draft sent back keeps its number; a new one gets the next.
+		suggestedNumber: open
+			? (previousNumber ?? suggestNextNumber(await versions.highestNumber(db(), plan.id)))
+			: null,
 		comparedWith: version.based_on_id,
-		severity: event.url.searchParams.get('sev') ?? ''
+		severity: event.url.searchParams.get('sev')?.slice(0, 16) ?? '',
+		// The facts ticked in "who do we notify?": known ones only, each once.
+		facts: [...new Set(event.url.searchParams.getAll('fact').slice(0, 40))].filter(isIncidentFact)
 	};
-};
-
-type Workflow = (trx: Transaction<Database>) => Promise<void>;
-
-/** Runs one life-cycle step; a rule broken comes back as a message with the user's input. */
-async function workflowStep(
-	event: RequestEvent,
-	step: (ctx: { user: SessionUser; version: PlanVersion }) => Workflow,
-	echo: Record<string, unknown>
-) {
-	const user = requirePermission(event, 'plans.read_current');
-	const { version } = await loadVisibleVersion(
-		db(),
-		user,
-		event.params.planId,
-		event.params.versionId
-	);
-	try {
-		await db().transaction().execute(step({ user, version }));
-	} catch (e) {
-		if (e instanceof PlanRuleError)
-			return fail(e.status, {
-				...echo,
-				message: e.message,
-				errors: e.field ? fieldError(e.field, e.message) : {}
-			});
-		throw e;
-	}
-	redirect(303, `/plans/${event.params.planId}/versions/${event.params.versionId}`);
-}
+});
 
 const submitSchema = z.object({
-	revision: z.coerce.number().int(),
+	revision: z.coerce.number().int().min(0).max(2_000_000_000),
 	number: z.string().trim().max(20),
 	changeSummary: z.string().max(4000)
 });
@@ -80,60 +54,66 @@ const approveSchema = z.object({
 	comment: z.string().max(4000).default(''),
 	effectiveDate: z.string().max(20)
 });
-const sendBackSchema = z.object({ comment: z.string().max(4000) });
+const sendBackSchema = z.object({ reviewComment: z.string().max(4000) });
+
+/** The version the form is about, as the user may see it. */
+async function versionOf(
+	event: { params: { planId: string; versionId: string } },
+	user: SessionUser
+) {
+	const { version } = await findVisibleVersion(
+		db(),
+		planView(user),
+		event.params.planId,
+		event.params.versionId
+	);
+	return version;
+}
+
+const back = (params: { planId: string; versionId: string }) =>
+	redirect(303, `/plans/${params.planId}/versions/${params.versionId}`);
 
 export const actions: Actions = {
-	submit: async (event) => {
-		requirePermission(event, 'plans.edit');
-		const parsed = await parseForm(event.request, submitSchema);
-		if (!parsed.ok) return fail(400, { message: 'Check the form.', errors: parsed.errors });
-		const { revision, number, changeSummary } = parsed.data;
-		return workflowStep(
-			event,
-			({ user, version }) =>
-				(trx) =>
-					versions.submitForReview(trx, { ...actorOf(event), id: user.id }, version.id, revision, {
-						number,
-						changeSummary
-					}),
-			{ number, changeSummary }
-		);
-	},
-	approve: async (event) => {
-		requirePermission(event, 'plans.review');
-		const parsed = await parseForm(event.request, approveSchema);
-		if (!parsed.ok) return fail(400, { message: 'Check the form.', errors: parsed.errors });
-		const { password, comment, effectiveDate } = parsed.data;
-		return workflowStep(
-			event,
-			({ user, version }) =>
-				(trx) =>
-					versions.approve(
-						trx,
-						{ ...actorOf(event), id: user.id },
-						{ id: user.id, email: user.email, role: user.role },
-						version.id,
-						{ password, comment, effectiveDate }
-					),
-			{ comment, effectiveDate }
-		);
-	},
-	requestChanges: async (event) => {
-		requirePermission(event, 'plans.review');
-		const parsed = await parseForm(event.request, sendBackSchema);
-		if (!parsed.ok) return fail(400, { message: 'Check the form.', errors: parsed.errors });
-		return workflowStep(
-			event,
-			({ user, version }) =>
-				(trx) =>
-					versions.requestChanges(
-						trx,
-						{ ...actorOf(event), id: user.id },
-						{ id: user.id, email: user.email, role: user.role },
-						version.id,
-						parsed.data.comment
-					),
-			{ reviewComment: parsed.data.comment }
-		);
-	}
+	submit: action(
+		'plans.edit',
+		async (event, { user, actor, form }) => {
+			const { revision, number, changeSummary } = formFields(form, submitSchema);
+			const version = await versionOf(event, user);
+			await db()
+				.transaction()
+				.execute((trx) =>
+					versions.submitForReview(trx, actor, version.id, revision, { number, changeSummary })
+				);
+			back(event.params);
+		},
+		{ echo: ['number', 'changeSummary'] }
+	),
+	approve: action(
+		'plans.review',
+		async (event, { user, actor, form }) => {
+			const { password, ...input } = formFields(form, approveSchema);
+			const version = await versionOf(event, user);
+			// Outside the approval's transaction, so a wrong password stays counted.
+			const reentry = await verifyPasswordReentry(db(), user, password, actor.ip, {
+				purpose: 'plan approval'
+			});
+			await db()
+				.transaction()
+				.execute((trx) => versions.approve(trx, actor, user, version.id, { ...input, reentry }));
+			back(event.params);
+		},
+		{ echo: ['comment', 'effectiveDate'] }
+	),
+	requestChanges: action(
+		'plans.review',
+		async (event, { user, actor, form }) => {
+			const { reviewComment } = formFields(form, sendBackSchema);
+			const version = await versionOf(event, user);
+			await db()
+				.transaction()
+				.execute((trx) => versions.requestChanges(trx, actor, user, version.id, reviewComment));
+			back(event.params);
+		},
+		{ echo: ['reviewComment'] }
+	)
 };

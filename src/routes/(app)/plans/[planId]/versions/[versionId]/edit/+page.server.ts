@@ -1,16 +1,18 @@
 import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { sectionNumbers, type SeverityLevel } from '$lib/plans/content';
 import { addSection, moveSection, removeSection } from '$lib/plans/draft-edits';
-import { requirePermission } from '$lib/server/access/gate';
-import { editDraft } from '$lib/server/plans/draft-action';
-import { loadEditableDraft } from '$lib/server/plans/editable';
+import { planView } from '$lib/server/access/visibility';
+import { formFields, formRevision, formRows } from '$lib/server/http/form';
+import { action, page } from '$lib/server/http/route';
+import { applyDraftEdit } from '$lib/server/plans/draft-action';
+import { findEditableDraft } from '$lib/server/plans/editable';
 import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'plans.edit');
-	const { plan, version } = await loadEditableDraft(db(), user, event.params);
+export const load: PageServerLoad = page('plans.edit', async (event, user) => {
+	const { plan, version } = await findEditableDraft(db(), planView(user), event.params);
 	const content = contentOf(version);
 	const numbers = sectionNumbers(content.sections);
 	return {
@@ -25,74 +27,97 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		severityScale: content.severityScale
 	};
-};
+});
 
-const back = (event: RequestEvent) =>
-	redirect(303, `/plans/${event.params.planId}/versions/${event.params.versionId}/edit`);
+const editorPage = (event: RequestEvent) =>
+	`/plans/${event.params.planId}/versions/${event.params.versionId}/edit`;
+
+const sectionKeyField = z.string().max(64);
+const addSchema = z.object({
+	title: z.string().max(200),
+	level: z.enum(['1', '2']).default('1'),
+	after: sectionKeyField.default('')
+});
+const moveSchema = z.object({ key: sectionKeyField, direction: z.enum(['up', 'down']) });
+const removeSchema = z.object({ key: sectionKeyField });
+
+/** The scale holds at most ten levels; rows beyond that are never read. */
+const MAX_LEVELS = 10;
+
+function severityRows(form: FormData): SeverityLevel[] {
+	return formRows(form, 'level', MAX_LEVELS)
+		.filter((r) => r.id?.trim() || r.name?.trim())
+		.map((r) => ({ id: (r.id ?? '').trim(), name: r.name ?? '', criteria: r.criteria ?? '' }));
+}
 
 export const actions: Actions = {
-	add: async (event) => {
-		const form = await event.request.formData();
-		const title = String(form.get('title') ?? '');
-		const level = form.get('level') === '2' ? 2 : 1;
-		const afterKey = String(form.get('after') ?? '') || null;
-		let key = '';
-		const r = await editDraft(
-			event,
-			form,
-			(c) => {
-				const added = addSection(c, { title, level, afterKey });
-				key = added.key;
-				return added.content;
-			},
-			`added section "${title.trim()}"`,
-			{ title }
+	add: action(
+		'plans.edit',
+		async (event, { user, actor, form }) => {
+			const { title, level, after } = formFields(form, addSchema);
+			let key = '';
+			await applyDraftEdit(
+				db(),
+				actor,
+				planView(user),
+				event.params,
+				formRevision(form),
+				(c) => {
+					const added = addSection(c, {
+						title,
+						level: level === '2' ? 2 : 1,
+						afterKey: after || null
+					});
+					key = added.key;
+					return added.content;
+				},
+				`added section "${title.trim()}"`
+			);
+			redirect(303, `${editorPage(event)}/${key}`);
+		},
+		{ echo: ['title'] }
+	),
+	remove: action('plans.edit', async (event, { user, actor, form }) => {
+		const { key } = formFields(form, removeSchema);
+		await applyDraftEdit(
+			db(),
+			actor,
+			planView(user),
+			event.params,
+			formRevision(form),
+			(c) => removeSection(c, key),
+			`removed section ${key}`
 		);
-		if ('revision' in r)
-			redirect(303, `/plans/${event.params.planId}/versions/${event.params.versionId}/edit/${key}`);
-		return r;
-	},
-	remove: async (event) => {
-		const form = await event.request.formData();
-		const key = String(form.get('key') ?? '');
-		const r = await editDraft(event, form, (c) => removeSection(c, key), `removed section ${key}`);
-		if ('revision' in r) back(event);
-		return r;
-	},
-	move: async (event) => {
-		const form = await event.request.formData();
-		const key = String(form.get('key') ?? '');
-		const direction = form.get('direction') === 'up' ? 'up' : 'down';
-		const r = await editDraft(
-			event,
-			form,
+		redirect(303, editorPage(event));
+	}),
+	move: action('plans.edit', async (event, { user, actor, form }) => {
+		const { key, direction } = formFields(form, moveSchema);
+		await applyDraftEdit(
+			db(),
+			actor,
+			planView(user),
+			event.params,
+			formRevision(form),
 			(c) => moveSection(c, key, direction),
 			`moved section ${key} ${direction}`
 		);
-		if ('revision' in r) back(event);
-		return r;
-	},
-	severity: async (event) => {
-		const form = await event.request.formData();
-		const count = Math.min(Number(form.get('levels')) || 0, 10);
-		const scale: SeverityLevel[] = [];
-		for (let i = 0; i < count; i++) {
-			const id = String(form.get(`level-${i}-id`) ?? '').trim();
-			if (!id && !form.get(`level-${i}-name`)) continue;
-			scale.push({
-				id,
-				name: String(form.get(`level-${i}-name`) ?? ''),
-				criteria: String(form.get(`level-${i}-criteria`) ?? '')
-			});
-		}
-		const r = await editDraft(
-			event,
-			form,
-			(c) => ({ ...c, severityScale: scale }),
-			'edited the severity scale',
-			{ severityScale: scale }
-		);
-		if ('revision' in r) back(event);
-		return r;
-	}
+		redirect(303, editorPage(event));
+	}),
+	severity: action(
+		'plans.edit',
+		async (event, { user, actor, form }) => {
+			const scale = severityRows(form);
+			await applyDraftEdit(
+				db(),
+				actor,
+				planView(user),
+				event.params,
+				formRevision(form),
+				(c) => ({ ...c, severityScale: scale }),
+				'edited the severity scale'
+			);
+			redirect(303, editorPage(event));
+		},
+		{ echoWith: (form) => ({ severityScale: severityRows(form) }) }
+	)
 };

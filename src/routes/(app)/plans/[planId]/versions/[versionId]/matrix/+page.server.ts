@@ -1,52 +1,49 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/access/gate';
-import { editDraft } from '$lib/server/plans/draft-action';
-import { loadEditableDraft } from '$lib/server/plans/editable';
-import { matrixFromForm } from '$lib/server/plans/matrix-form';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { keyPattern } from '$lib/plans/content';
+import { planView } from '$lib/server/access/visibility';
+import { formFields, formRevision } from '$lib/server/http/form';
+import { action, page } from '$lib/server/http/route';
+import { applyDraftEdit } from '$lib/server/plans/draft-action';
+import { findEditableDraft } from '$lib/server/plans/editable';
+import { moveRow } from '$lib/server/plans/matrix-form';
 import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'plans.edit');
-	const { plan, version } = await loadEditableDraft(db(), user, event.params);
+export const load: PageServerLoad = page('plans.edit', async (event, user) => {
+	const { plan, version } = await findEditableDraft(db(), planView(user), event.params);
 	const content = contentOf(version);
 	return {
 		plan: { id: plan.id, title: plan.title },
 		version: { id: version.id, revision: version.revision },
 		severityScale: content.severityScale,
-		matrix: content.matrix
+		matrix: content.matrix.map(({ messageTemplate: _, contacts: __, ...row }) => row),
+		saved: event.url.searchParams.get('saved')?.slice(0, 64) ?? null,
+		removed: event.url.searchParams.get('removed')?.slice(0, 64) ?? null
 	};
-};
+});
+
+const moveSchema = z.object({
+	key: z.string().max(64).regex(keyPattern, 'No such stakeholder.'),
+	direction: z.enum(['up', 'down'], { message: 'Move a row up or down.' })
+});
 
 export const actions: Actions = {
-	default: async (event) => {
-		const user = requirePermission(event, 'plans.edit');
-		// The table is read against this plan's own draft (404 or 409 for anything else).
-		const { version } = await loadEditableDraft(db(), user, event.params);
-		const form = await event.request.formData();
-		const parsed = matrixFromForm(form, contentOf(version));
-		if (!parsed.ok)
-			return fail(400, {
-				message: 'Some rows need attention; see the marked fields.',
-				errors: parsed.errors,
-				values: parsed.values
-			});
-		const values = Object.fromEntries(
-			[...form.entries()].filter(([, v]) => typeof v === 'string')
-		) as Record<string, string>;
-		const r = await editDraft(
-			event,
-			form,
-			(c) => ({ ...c, matrix: parsed.content.matrix }),
-			'edited the communication matrix',
-			{ values }
+	move: action('plans.edit', async (event, { user, actor, form }) => {
+		const { key, direction } = formFields(form, moveSchema);
+		await applyDraftEdit(
+			db(),
+			actor,
+			planView(user),
+			event.params,
+			formRevision(form),
+			(content) => moveRow(content, key, direction),
+			`moved the communication matrix row ${key} ${direction}`
 		);
-		if ('revision' in r)
-			redirect(
-				303,
-				`/plans/${event.params.planId}/versions/${event.params.versionId}/matrix?saved=1`
-			);
-		return r;
-	}
+		redirect(
+			303,
+			`/plans/${event.params.planId}/versions/${event.params.versionId}/matrix#row-${key}`
+		);
+	})
 };

@@ -1,59 +1,75 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { updateSection } from '$lib/plans/draft-edits';
-import { requirePermission } from '$lib/server/access/gate';
+import { planView } from '$lib/server/access/visibility';
+import { NotFoundError } from '$lib/server/errors';
+import { formFields, formRevision } from '$lib/server/http/form';
+import { action, page } from '$lib/server/http/route';
 import { renderMarkdown } from '$lib/server/markdown/render';
-import { editDraft } from '$lib/server/plans/draft-action';
-import { loadEditableDraft } from '$lib/server/plans/editable';
+import { applyDraftEdit } from '$lib/server/plans/draft-action';
+import { findEditableDraft } from '$lib/server/plans/editable';
 import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'plans.edit');
-	const { plan, version } = await loadEditableDraft(db(), user, event.params);
+export const load: PageServerLoad = page('plans.edit', async (event, user) => {
+	const { plan, version } = await findEditableDraft(db(), planView(user), event.params);
 	const section = contentOf(version).sections.find((s) => s.key === event.params.sectionKey);
-	if (!section) error(404, 'This draft has no such section.');
+	if (!section) throw new NotFoundError('This draft has no such section.');
 	return {
 		plan: { id: plan.id, title: plan.title },
 		version: { id: version.id, revision: version.revision },
 		section
 	};
-};
+});
 
+const sectionSchema = z.object({
+	title: z.string().max(200, 'A title holds at most 200 characters.'),
+	level: z.enum(['1', '2']).default('1'),
+	body: z.string().max(200_000, 'A section holds at most 200,000 characters.')
+});
+
+/** The section as the editor sent it, line endings as stored. */
 function readSection(form: FormData) {
+	const { title, level, body } = formFields(form, sectionSchema);
+	return { title, level: (level === '2' ? 2 : 1) as 1 | 2, body: body.replace(/\r\n?/g, '\n') };
+}
+
+/** What the user typed comes back with any error, never more than the limits allow. */
+function echoSection(form: FormData) {
+	const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
 	return {
-		title: String(form.get('title') ?? ''),
-		level: (form.get('level') === '2' ? 2 : 1) as 1 | 2,
-		body: String(form.get('body') ?? '').replace(/\r\n/g, '\n')
+		title: text('title', 200),
+		level: form.get('level') === '2' ? 2 : 1,
+		body: text('body', 200_000)
 	};
 }
 
 export const actions: Actions = {
 	// Shows the text exactly as readers will see it, without saving.
-	preview: async (event) => {
-		requirePermission(event, 'plans.edit');
-		const form = await event.request.formData();
-		const input = readSection(form);
-		return {
-			...input,
-			revision: Number(form.get('revision')),
-			preview: renderMarkdown(input.body)
-		};
-	},
-	save: async (event) => {
-		const form = await event.request.formData();
-		const input = readSection(form);
-		if (input.body.length > 200_000)
-			return fail(400, { ...input, message: 'A section holds at most 200,000 characters.' });
-		const r = await editDraft(
-			event,
-			form,
-			(c) => updateSection(c, event.params.sectionKey, input),
-			`edited section ${event.params.sectionKey}`,
-			input
-		);
-		if ('revision' in r)
+	preview: action(
+		'plans.edit',
+		async (_event, { form }) => {
+			const input = readSection(form);
+			return { ...input, revision: formRevision(form), preview: renderMarkdown(input.body) };
+		},
+		{ echoWith: echoSection }
+	),
+	save: action(
+		'plans.edit',
+		async (event, { user, actor, form }) => {
+			const input = readSection(form);
+			await applyDraftEdit(
+				db(),
+				actor,
+				planView(user),
+				event.params,
+				formRevision(form),
+				(c) => updateSection(c, event.params.sectionKey, input),
+				`edited section ${event.params.sectionKey}`
+			);
 			redirect(303, `/plans/${event.params.planId}/versions/${event.params.versionId}/edit`);
-		return r;
-	}
+		},
+		{ echoWith: echoSection }
+	)
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { planView } from '$lib/server/access/visibility';
 import { apiRoute, readJson } from '$lib/server/api/respond';
-import { actorOf } from '$lib/server/http/actor';
-import { loadVisibleVersion } from '$lib/server/plans/access';
+import { findVisibleVersion } from '$lib/server/plans/access';
 import { submitForReview } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -9,24 +9,23 @@ import type { RequestHandler } from './$types';
 // Approval has no endpoint on purpose: it needs the approver's password, never a token.
 const submitSchema = z
 	.object({
-		revision: z.number().int(),
-		number: z.string().max(20),
+		revision: z.number().int().min(0).max(2_000_000_000),
+		number: z.string().max(20).optional(),
 		changeSummary: z.string().max(4000)
 	})
 	.strict();
 
-export const POST: RequestHandler = apiRoute('plans.edit', async (event, user) => {
-	const { version } = await loadVisibleVersion(
+export const POST: RequestHandler = apiRoute('plans.edit', async (event, user, actor) => {
+	const { params } = event;
+	const { version } = await findVisibleVersion(
 		db(),
-		user,
-		event.params.planId,
-		event.params.versionId
+		planView(user),
+		params.planId,
+		params.versionId
 	);
 	const body = submitSchema.parse(await readJson(event.request));
 	await db()
 		.transaction()
-		.execute((trx) =>
-			submitForReview(trx, { ...actorOf(event), id: user.id }, version.id, body.revision, body)
-		);
+		.execute((trx) => submitForReview(trx, actor, version.id, body.revision, body));
 	return { id: version.id, status: 'in_review' };
 });

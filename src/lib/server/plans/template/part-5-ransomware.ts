@@ -1,12 +1,13 @@
 import type { Section } from '../../../plans/content';
 
-// The section added by the demo draft v1.2, after the ransomware tabletop.
+// Part 5 of the shipped IR plan template, last: the ransomware decision process that
+// sections 3.2 and 7.3 refer to.
 
-export const ransomwareDecisionsSection: Section = {
+export const ransomwareSection: Section = {
 	key: 'ransomware-decisions',
 	title: 'Ransomware extortion decisions',
 	level: 2,
-	body: `An extortion demand turns a technical incident into a business decision. This section sets who takes which decision and what must be known first. It resolves the ransomware tabletop finding that nobody on the bridge knew who could decide whether to engage with the attacker.
+	body: `An extortion demand turns a technical incident into a business decision. This section sets who takes which decision and what must be known first. It applies to ransomware with or without encryption, and to any demand to pay for stolen data not to be published.
 
 ### Decisions and who takes them
 
@@ -19,9 +20,9 @@ export const ransomwareDecisionsSection: Section = {
 
 ### Questions to answer before any payment decision
 
-1. Can we restore critical services from immutable backups within their recovery time objectives (section 7.4)?
-2. Has data been exfiltrated, and would payment change our notification duties? (It does not: GDPR, NIS2, DORA and card scheme notifications are due regardless.)
-3. Is the group or any wallet linked to a sanctioned person or country? General Counsel obtains a written sanctions assessment.
+1. Can we restore critical services from immutable backups within their recovery time objectives (section 7.4)? Clean backups decide how we recover; they do not lower the severity (section 2.2).
+2. Has data been exfiltrated, and would payment change our notification duties? It does not: the GDPR, NIS2, DORA, FCA and card scheme notifications in the matrix are due regardless, and their clocks are already running.
+3. Is the group or any wallet linked to a sanctioned person or country? General Counsel obtains a written sanctions assessment against the UK (OFSI), EU and US (OFAC) lists.
 4. Has the insurer consented, and does the policy cover it?
 5. Have the police been told? Payment is never made without informing law enforcement.
 
@@ -29,5 +30,6 @@ export const ransomwareDecisionsSection: Section = {
 
 - Our position is not to pay. Any exception is a CEO decision recorded in the incident log with the answers above.
 - Only the retained DFIR firm's negotiators communicate with the attacker, and only on the CEO's instruction.
-- Extortion messages are preserved as evidence (section 5.6) and never forwarded outside the incident team.`
+- Extortion messages are preserved as evidence (section 5.6) and never forwarded outside the incident team.
+- A leak-site listing or a contact from the attacker to customers, staff or the press is an escalation trigger (section 2.3) and brings in the communications lead at once.`
 };

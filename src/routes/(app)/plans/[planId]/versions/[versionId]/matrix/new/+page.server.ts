@@ -1,0 +1,5 @@
+import type { Actions, PageServerLoad } from './$types';
+import { loadRow, rowActions } from '../row-actions.server';
+
+export const load: PageServerLoad = loadRow;
+export const actions: Actions = { save: rowActions.save, change: rowActions.change };
