@@ -642,11 +642,12 @@ export const accessRules: Record<string, RouteRule> = {
 				method: 'GET',
 				expect: everyone('home', 'ok')
 			},
-			// An empty form is refused before any password is checked or counted.
+			// An empty form is refused before any password is checked or counted; somebody
+			// already signed in is sent home, as by the page.
 			{
 				method: 'POST',
 				form: { email: '', password: '' },
-				expect: everyone('invalid', 'invalid')
+				expect: everyone('home', 'invalid')
 			}
 		]
 	},

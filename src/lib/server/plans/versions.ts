@@ -295,6 +295,28 @@ export function todayUtc(now = new Date()): string {
 }
 
 /**
+ * Throws what stands in the way of this approver approving this version, password aside:
+ * checked before the password is asked for (so a wrong password is never counted against a
+ * version nobody may approve) and again under the row lock.
+ */
+export function assertApprovable(
+	approver: Approver,
+	version: Pick<PlanVersion, 'status' | 'author_id' | 'contributor_ids'>,
+	effectiveDate: string
+): void {
+	if (version.status !== 'in_review')
+		throw new PlanRuleError('Only a version in review can be approved.', 409);
+	const refusal = approvalRefusal(approver, version);
+	if (refusal) throw new PlanRuleError(refusal, 403);
+	if (!isCalendarDate(effectiveDate))
+		throw new PlanRuleError(
+			'Give the effective date as a date, e.g. 2026-12-01.',
+			400,
+			'effectiveDate'
+		);
+}
+
+/**
  * Approves a version in review. It needs the proof that the approver has just re-entered
  * their password (verifyPasswordReentry, throttled like a login, checked before this
  * transaction so that a wrong guess stays counted), so no code path can approve without
@@ -309,17 +331,8 @@ export async function approve(
 	now = new Date()
 ): Promise<void> {
 	const v = await lockVersion(trx, versionId);
-	if (v.status !== 'in_review')
-		throw new PlanRuleError('Only a version in review can be approved.', 409);
-	const refusal = approvalRefusal(approver, v);
-	if (refusal) throw new PlanRuleError(refusal, 403);
+	assertApprovable(approver, v, input.effectiveDate);
 	assertPasswordReentry(input.reentry, approver.id);
-	if (!isCalendarDate(input.effectiveDate))
-		throw new PlanRuleError(
-			'Give the effective date as a date, e.g. 2026-12-01.',
-			400,
-			'effectiveDate'
-		);
 
 	const plan = await trx
 		.selectFrom('plans')

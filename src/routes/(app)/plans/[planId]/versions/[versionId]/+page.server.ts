@@ -93,6 +93,7 @@ export const actions: Actions = {
 		async (event, { user, actor, form }) => {
 			const { password, ...input } = formFields(form, approveSchema);
 			const version = await versionOf(event, user);
+			versions.assertApprovable(user, version, input.effectiveDate);
 			// Outside the approval's transaction, so a wrong password stays counted.
 			const reentry = await verifyPasswordReentry(db(), user, password, actor.ip, {
 				purpose: 'plan approval'
