@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { sectionNumbers, type SeverityLevel } from '$lib/plans/content';
 import { addSection, moveSection, removeSection } from '$lib/plans/draft-edits';
 import { planView } from '$lib/server/access/visibility';
-import { formFields, formRevision, formRows } from '$lib/server/http/form';
+import { formFields, formRows } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
-import { applyDraftEdit } from '$lib/server/plans/draft-action';
 import { findEditableDraft } from '$lib/server/plans/editable';
 import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
+import { editDraftFromForm } from '../draft-form.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = page('plans.edit', async (event, user) => {
@@ -53,15 +53,13 @@ function severityRows(form: FormData): SeverityLevel[] {
 export const actions: Actions = {
 	add: action(
 		'plans.edit',
-		async (event, { user, actor, form }) => {
+		async (event, context) => {
+			const { form } = context;
 			const { title, level, after } = formFields(form, addSchema);
 			let key = '';
-			await applyDraftEdit(
-				db(),
-				actor,
-				planView(user),
+			await editDraftFromForm(
 				event.params,
-				formRevision(form),
+				context,
 				(c) => {
 					const added = addSection(c, {
 						title,
@@ -77,27 +75,23 @@ export const actions: Actions = {
 		},
 		{ echo: ['title'] }
 	),
-	remove: action('plans.edit', async (event, { user, actor, form }) => {
+	remove: action('plans.edit', async (event, context) => {
+		const { form } = context;
 		const { key } = formFields(form, removeSchema);
-		await applyDraftEdit(
-			db(),
-			actor,
-			planView(user),
+		await editDraftFromForm(
 			event.params,
-			formRevision(form),
+			context,
 			(c) => removeSection(c, key),
 			`removed section ${key}`
 		);
 		redirect(303, editorPage(event));
 	}),
-	move: action('plans.edit', async (event, { user, actor, form }) => {
+	move: action('plans.edit', async (event, context) => {
+		const { form } = context;
 		const { key, direction } = formFields(form, moveSchema);
-		await applyDraftEdit(
-			db(),
-			actor,
-			planView(user),
+		await editDraftFromForm(
 			event.params,
-			formRevision(form),
+			context,
 			(c) => moveSection(c, key, direction),
 			`moved section ${key} ${direction}`
 		);
@@ -105,14 +99,12 @@ export const actions: Actions = {
 	}),
 	severity: action(
 		'plans.edit',
-		async (event, { user, actor, form }) => {
+		async (event, context) => {
+			const { form } = context;
 			const scale = severityRows(form);
-			await applyDraftEdit(
-				db(),
-				actor,
-				planView(user),
+			await editDraftFromForm(
 				event.params,
-				formRevision(form),
+				context,
 				(c) => ({ ...c, severityScale: scale }),
 				'edited the severity scale'
 			);

@@ -2,13 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { keyPattern } from '$lib/plans/content';
 import { planView } from '$lib/server/access/visibility';
-import { formFields, formRevision } from '$lib/server/http/form';
+import { formFields } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
-import { applyDraftEdit } from '$lib/server/plans/draft-action';
 import { findEditableDraft } from '$lib/server/plans/editable';
 import { moveRow } from '$lib/server/plans/matrix-form';
 import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
+import { editDraftFromForm } from '../draft-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('plans.edit', async (event, user) => {
@@ -30,14 +30,12 @@ const moveSchema = z.object({
 });
 
 export const actions: Actions = {
-	move: action('plans.edit', async (event, { user, actor, form }) => {
+	move: action('plans.edit', async (event, context) => {
+		const { form } = context;
 		const { key, direction } = formFields(form, moveSchema);
-		await applyDraftEdit(
-			db(),
-			actor,
-			planView(user),
+		await editDraftFromForm(
 			event.params,
-			formRevision(form),
+			context,
 			(content) => moveRow(content, key, direction),
 			`moved the communication matrix row ${key} ${direction}`
 		);

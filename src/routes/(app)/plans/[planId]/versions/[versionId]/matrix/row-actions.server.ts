@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { planView } from '$lib/server/access/visibility';
 import { NotFoundError } from '$lib/server/errors';
-import { formRevision } from '$lib/server/http/form';
 import { action, page, type ActionEvent } from '$lib/server/http/route';
-import { applyDraftEdit } from '$lib/server/plans/draft-action';
+import { editDraftFromForm } from '../draft-form.server';
 import { findEditableDraft } from '$lib/server/plans/editable';
 import {
 	applyRowChange,
@@ -47,15 +46,13 @@ export const loadRow = page('plans.edit', async (event: RowEvent, user) => {
 export const rowActions = {
 	save: action(
 		'plans.edit',
-		async (event: RowEvent & ActionEvent, { user, actor, form }) => {
+		async (event: RowEvent & ActionEvent, context) => {
+			const { form } = context;
 			const state = readRowForm(form);
 			let key = '';
-			await applyDraftEdit(
-				db(),
-				actor,
-				planView(user),
+			await editDraftFromForm(
 				event.params,
-				formRevision(form),
+				context,
 				(content) => {
 					const placed = putRow(content, state, rowKeyOf(event.params));
 					key = placed.key;
@@ -77,16 +74,13 @@ export const rowActions = {
 		},
 		{ echoWith: echoRowForm }
 	),
-	remove: action('plans.edit', async (event: RowEvent & ActionEvent, { user, actor, form }) => {
+	remove: action('plans.edit', async (event: RowEvent & ActionEvent, context) => {
 		const key = rowKeyOf(event.params);
 		if (key === null)
 			throw new NotFoundError('A new row is not saved yet; leave the page instead.');
-		await applyDraftEdit(
-			db(),
-			actor,
-			planView(user),
+		await editDraftFromForm(
 			event.params,
-			formRevision(form),
+			context,
 			(content) => removeRow(content, key),
 			`removed the communication matrix row ${key}`
 		);

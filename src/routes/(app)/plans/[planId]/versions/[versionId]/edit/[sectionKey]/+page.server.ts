@@ -6,10 +6,10 @@ import { NotFoundError } from '$lib/server/errors';
 import { formFields, formRevision } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
 import { renderMarkdown } from '$lib/server/markdown/render';
-import { applyDraftEdit } from '$lib/server/plans/draft-action';
 import { findEditableDraft } from '$lib/server/plans/editable';
 import { contentOf } from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
+import { editDraftFromForm } from '../../draft-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('plans.edit', async (event, user) => {
@@ -57,14 +57,12 @@ export const actions: Actions = {
 	),
 	save: action(
 		'plans.edit',
-		async (event, { user, actor, form }) => {
+		async (event, context) => {
+			const { form } = context;
 			const input = readSection(form);
-			await applyDraftEdit(
-				db(),
-				actor,
-				planView(user),
+			await editDraftFromForm(
 				event.params,
-				formRevision(form),
+				context,
 				(c) => updateSection(c, event.params.sectionKey, input),
 				`edited section ${event.params.sectionKey}`
 			);
