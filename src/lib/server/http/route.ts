@@ -76,6 +76,31 @@ export function action<
 	};
 }
 
+/**
+ * A form action open to anyone (login, invite, first-admin setup): the form read and checked
+ * as for `action()`, and domain errors turned into the page again with `echo` kept.
+ */
+export function publicAction<E extends ActionEvent, R, K extends string = never>(
+	run: (event: E, form: FormData) => Promise<R>,
+	options: { echo?: readonly K[] } = {}
+) {
+	return async (
+		event: E
+	): Promise<R | ActionFailure<ActionFailureData & Partial<Record<K, string>>>> => {
+		let form: FormData | undefined;
+		try {
+			form = await readForm(event.request);
+			return await run(event, form);
+		} catch (e) {
+			if (e instanceof RateLimitedError)
+				event.setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
+			return failForAction(e, event.url, echoOf(form, options.echo)) as ActionFailure<
+				ActionFailureData & Partial<Record<K, string>>
+			>;
+		}
+	};
+}
+
 /** The posted form, or a clear 400/415 when the body is not one. */
 export async function readForm(request: Request): Promise<FormData> {
 	let form: FormData;

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { attemptLogin } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { tooManyAttemptsMessage } from '$lib/server/auth/reentry';
-import { failForAction } from '$lib/server/http/errors';
 import { clientAddress, formFields } from '$lib/server/http/form';
-import { readForm } from '$lib/server/http/route';
+import { publicAction } from '$lib/server/http/route';
 import { safeNext } from '$lib/server/http/safe-next';
 import { appConfig, db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,42 +22,35 @@ const loginSchema = z.object({
 });
 
 export const actions: Actions = {
-	default: async (event) => {
-		let email = '';
-		let input: z.infer<typeof loginSchema>;
-		try {
-			const form = await readForm(event.request);
-			email = String(form.get('email') ?? '').slice(0, 320);
-			input = formFields(form, loginSchema);
-		} catch (e) {
-			// A body that is no form, or text no database stores: a clean 4xx, never a 500.
-			return failForAction(e, event.url, { email });
-		}
-
-		const config = appConfig();
-		const result = await attemptLogin(
-			db(),
-			{
-				email: input.email,
-				password: input.password,
-				ip: clientAddress(event),
-				userAgent: event.request.headers.get('user-agent')
-			},
-			{ idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }
-		);
-		if (result.outcome === 'throttled') {
-			event.setHeaders({ 'Retry-After': String(result.retryAfter) });
-			return fail(429, { email, message: tooManyAttemptsMessage(result.retryAfter) });
-		}
-		if (result.outcome === 'invalid') {
-			return fail(400, { email, message: 'The email or password is not correct.' });
-		}
-		setSessionCookie(
-			event.cookies,
-			event.url.protocol === 'https:',
-			result.token,
-			result.expiresAt
-		);
-		redirect(303, result.mustChangePassword ? '/account/password' : safeNext(input.next));
-	}
+	default: publicAction(
+		async (event, form) => {
+			const input = formFields(form, loginSchema);
+			const email = input.email.slice(0, 320);
+			const config = appConfig();
+			const result = await attemptLogin(
+				db(),
+				{
+					email: input.email,
+					password: input.password,
+					ip: clientAddress(event),
+					userAgent: event.request.headers.get('user-agent')
+				},
+				{ idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }
+			);
+			if (result.outcome === 'throttled') {
+				event.setHeaders({ 'Retry-After': String(result.retryAfter) });
+				return fail(429, { email, message: tooManyAttemptsMessage(result.retryAfter) });
+			}
+			if (result.outcome === 'invalid')
+				return fail(400, { email, message: 'The email or password is not correct.' });
+			setSessionCookie(
+				event.cookies,
+				event.url.protocol === 'https:',
+				result.token,
+				result.expiresAt
+			);
+			redirect(303, result.mustChangePassword ? '/account/password' : safeNext(input.next));
+		},
+		{ echo: ['email'] }
+	)
 };

@@ -2,9 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
-import { failForAction } from '$lib/server/http/errors';
 import { clientAddress, formFields } from '$lib/server/http/form';
-import { readForm } from '$lib/server/http/route';
+import { publicAction } from '$lib/server/http/route';
 import { appConfig, db } from '$lib/server/runtime';
 import { setupTokenValid } from '$lib/server/setup/bootstrap';
 import { createFirstAdmin } from '$lib/server/setup/first-admin';
@@ -27,36 +26,28 @@ const schema = z.object({
 });
 
 export const actions: Actions = {
-	default: async (event) => {
-		const ip = clientAddress(event);
-		let echo = { email: '', displayName: '' };
-		let user;
-		try {
-			const form = await readForm(event.request);
-			echo = {
-				email: String(form.get('email') ?? '').slice(0, 320),
-				displayName: String(form.get('displayName') ?? '').slice(0, 120)
-			};
+	default: publicAction(
+		async (event, form) => {
+			const ip = clientAddress(event);
 			const { token, ...input } = formFields(form, schema);
-			user = await db()
+			const user = await db()
 				.transaction()
 				.execute((trx) => createFirstAdmin(trx, token, input, ip));
-		} catch (e) {
-			return failForAction(e, event.url, echo);
-		}
-		const config = appConfig();
-		const session = await createSession(
-			db(),
-			user.id,
-			{ idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
-			{ ip, userAgent: event.request.headers.get('user-agent') }
-		);
-		setSessionCookie(
-			event.cookies,
-			event.url.protocol === 'https:',
-			session.token,
-			session.expiresAt
-		);
-		redirect(303, '/');
-	}
+			const config = appConfig();
+			const session = await createSession(
+				db(),
+				user.id,
+				{ idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+				{ ip, userAgent: event.request.headers.get('user-agent') }
+			);
+			setSessionCookie(
+				event.cookies,
+				event.url.protocol === 'https:',
+				session.token,
+				session.expiresAt
+			);
+			redirect(303, '/');
+		},
+		{ echo: ['email', 'displayName'] }
+	)
 };

@@ -1,10 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { passwordProblem } from '$lib/server/auth/password';
-import { InvalidInputError } from '$lib/server/errors';
-import { failForAction } from '$lib/server/http/errors';
+import { InvalidInputError, NotFoundError } from '$lib/server/errors';
 import { clientAddress, formFields } from '$lib/server/http/form';
-import { readForm } from '$lib/server/http/route';
+import { publicAction } from '$lib/server/http/route';
 import { db } from '$lib/server/runtime';
 import * as users from '$lib/server/users/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,22 +22,18 @@ const schema = z
 	});
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: publicAction(async (event, form) => {
 		const invite = await users.findInvite(db(), event.params.token);
-		if (!invite) error(404, users.INVITE_GONE);
-		try {
-			const { password } = formFields(await readForm(event.request), schema);
-			const problem = passwordProblem(password, { email: invite.email });
-			if (problem) throw new InvalidInputError(problem, 'password');
-			// The link is taken inside the transaction: used twice at once, it works once.
-			await db()
-				.transaction()
-				.execute((trx) =>
-					users.acceptInvite(trx, event.params.token, password, clientAddress(event))
-				);
-		} catch (e) {
-			return failForAction(e, event.url);
-		}
+		if (!invite) throw new NotFoundError(users.INVITE_GONE);
+		const { password } = formFields(form, schema);
+		const problem = passwordProblem(password, { email: invite.email });
+		if (problem) throw new InvalidInputError(problem, 'password');
+		// The link is taken inside the transaction: used twice at once, it works once.
+		await db()
+			.transaction()
+			.execute((trx) =>
+				users.acceptInvite(trx, event.params.token, password, clientAddress(event))
+			);
 		redirect(303, '/login?welcome=1');
-	}
+	})
 };
