@@ -7,6 +7,8 @@ const items: NavItem[] = [
 	{ href: '/', label: 'Dashboard', permission: 'dashboard.view' },
 	{ href: '/plans', label: 'Plans', permission: 'plans.read_current' },
 	{ href: '/scenarios', label: 'Scenarios', permission: 'scenarios.read' },
+	{ href: '/drills', label: 'Drills', permission: 'drills.read' },
+	{ href: '/practice', label: 'My practice', permission: 'drills.practise' },
 	{ href: '/admin/users', label: 'Users', permission: 'users.read' },
 	{ href: '/audit', label: 'Audit trail', permission: 'audit.read' },
 	{ href: '/account', label: 'My account', permission: 'account.manage' }

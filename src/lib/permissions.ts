@@ -40,7 +40,18 @@ export const permissions = {
 	'scenarios.read': ['admin', 'lead', 'trainee', 'auditor'],
 	/** Everything in a scenario: facilitator notes, expectations, branch logic, coverage. */
 	'scenarios.read_all': ['admin', 'lead', 'auditor'],
-	'scenarios.edit': ['admin', 'lead']
+	'scenarios.edit': ['admin', 'lead'],
+	/** Drills: which ones a user may open is decided by visibility (drillView). */
+	'drills.read': ['admin', 'lead', 'trainee', 'auditor'],
+	/** Every drill, including those one is not in; ended ones for auditors (read-only). */
+	'drills.read_all': ['admin', 'lead'],
+	'drills.read_ended': ['admin', 'lead', 'auditor'],
+	/** Create drills and run the clock, grade, override, observe. */
+	'drills.facilitate': ['admin', 'lead'],
+	/** Start a solo drill from the library ("Practise this"). */
+	'drills.practise': ['admin', 'lead', 'trainee'],
+	/** Answer prompts in a drill one takes part in, through one's roles. */
+	'drills.answer': ['admin', 'lead', 'trainee']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

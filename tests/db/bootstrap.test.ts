@@ -27,9 +27,16 @@ describe('first start', () => {
 		const outcome = await bootstrap(h.db, config({ HOTWASH_DEMO: '1' }));
 		expect(outcome.kind).toBe('demo');
 		if (outcome.kind !== 'demo') return;
-		expect(outcome.logins.map((l) => l.role)).toEqual(['admin', 'lead', 'trainee', 'auditor']);
+		// One per role, then Sam Analyst, the demo drill's second participant.
+		expect(outcome.logins.map((l) => l.role)).toEqual([
+			'admin',
+			'lead',
+			'trainee',
+			'auditor',
+			'trainee'
+		]);
 		const passwords = new Set(outcome.logins.map((l) => l.password));
-		expect(passwords.size).toBe(4);
+		expect(passwords.size).toBe(5);
 		const stat = fs.statSync(outcome.file);
 		expect(stat.mode & 0o777).toBe(0o600);
 		const text = fs.readFileSync(outcome.file, 'utf8');
@@ -61,7 +68,7 @@ describe('first start', () => {
 	it('does nothing on the second start', async () => {
 		await bootstrap(h.db, config({ HOTWASH_DEMO: '1' }));
 		expect(await bootstrap(h.db, config({ HOTWASH_DEMO: '1' }))).toEqual({ kind: 'existing' });
-		expect(await users.count(h.db)).toBe(4);
+		expect(await users.count(h.db)).toBe(5);
 	});
 
 	it('creates the first admin from the environment when demo data is off', async () => {

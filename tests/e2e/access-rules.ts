@@ -46,6 +46,11 @@ export type SampleValues = {
 	approvedId: string;
 	supersededId: string;
 	draftId: string;
+	/** Drills the access test makes (drill-fixture.ts): a draft with the trainee in it, … */
+	drillId: string;
+	/** …the same ended, and a draft the trainee is not in. */
+	endedDrillId: string;
+	privateDrillId: string;
 };
 
 /** How samples read in test titles. */
@@ -55,7 +60,10 @@ export const placeholderValues: SampleValues = {
 	planId: '<plan>',
 	approvedId: '<approved>',
 	supersededId: '<superseded>',
-	draftId: '<draft>'
+	draftId: '<draft>',
+	drillId: '<drill>',
+	endedDrillId: '<ended drill>',
+	privateDrillId: '<drill without the trainee>'
 };
 
 export type Sample = string | ((values: SampleValues) => string);
@@ -506,6 +514,364 @@ const planRules: Record<string, RouteRule> = {
 	}
 };
 
+const drill = (v: SampleValues) => `/drills/${v.drillId}`;
+const ended = (v: SampleValues) => `/drills/${v.endedDrillId}`;
+/** Console actions on an ended drill: only its facilitator (the lead) gets past the gate and
+ * the membership check, to be refused by the drill's state. */
+const facilitatorOnly = (lead: Outcome) =>
+	expect5('login', 'forbidden', lead, 'forbidden', 'forbidden');
+
+const drillRules: Record<string, RouteRule> = {
+	'/drills': { sample: '/drills', probes: [{ method: 'GET', expect: everyone('ok') }] },
+	'/drills/new': {
+		sample: '/drills/new',
+		probes: [
+			{ method: 'GET', expect: editors('ok') },
+			{ method: 'GET', path: `/drills/new?scenario=${TEAM}`, expect: editors('ok') },
+			{
+				method: 'GET',
+				path: '/drills/new?scenario=no-such-scenario',
+				expect: editors('not_found')
+			},
+			{
+				method: 'POST',
+				form: { scenarioId: SOLO, version: 'one', planVersionId: '', mode: 'live' },
+				expect: editors('invalid')
+			}
+		]
+	},
+	'/drills/[drillId]': {
+		sample: drill,
+		probes: [
+			// Auditors read ended drills only; a trainee only the drills they are in.
+			{ method: 'GET', expect: expect5('login', 'ok', 'ok', 'ok', 'not_found') },
+			{ method: 'GET', path: ended, expect: everyone('ok') },
+			{
+				method: 'GET',
+				path: (v) => `/drills/${v.privateDrillId}`,
+				expect: expect5('login', 'ok', 'ok', 'not_found', 'not_found')
+			},
+			{ method: 'GET', path: `/drills/${UNKNOWN_ID}`, expect: everyone('not_found') },
+			{ method: 'GET', path: '/drills/not-a-uuid', expect: everyone('not_found') },
+			...(['start', 'pause', 'resume', 'end', 'cancel'] as const).map((name): Probe => ({
+				method: 'POST',
+				path: (v) => `${ended(v)}?/${name}`,
+				expect: facilitatorOnly('conflict')
+			})),
+			// A speed outside the list is refused before anything is read.
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/speed`,
+				form: { speed: '7' },
+				expect: expect5('login', 'invalid', 'invalid', 'forbidden', 'forbidden')
+			},
+			...(['releaseNow', 'skip'] as const).map((name): Probe => ({
+				method: 'POST',
+				path: (v) => `${ended(v)}?/${name}`,
+				form: { injectId: 'supplier-chases' },
+				expect: facilitatorOnly('conflict')
+			})),
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/adhoc`,
+				form: { title: 'x', channel: 'email', from: 'x', body: 'x', to: 'ic' },
+				expect: facilitatorOnly('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/closePrompt`,
+				form: { promptId: 'q-first' },
+				expect: facilitatorOnly('conflict')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/grade`,
+				form: { promptId: 'no-such-prompt', level: 'x' },
+				expect: facilitatorOnly('not_found')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/overrideScore`,
+				form: { promptId: 'no-such-prompt', points: '1', reason: 'A test.' },
+				expect: facilitatorOnly('not_found')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/observe`,
+				form: { text: '' },
+				expect: facilitatorOnly('invalid')
+			},
+			// Nothing is answered or acknowledged before the drill starts.
+			{
+				method: 'POST',
+				path: (v) => `${drill(v)}?/answer`,
+				form: { promptId: 'q-first', promptType: 'single-choice', option: 'bank-now' },
+				expect: expect5('login', 'forbidden', 'conflict', 'conflict', 'forbidden')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${drill(v)}?/ack`,
+				form: { injectId: 'supplier-chases' },
+				expect: expect5('login', 'forbidden', 'forbidden', 'conflict', 'forbidden')
+			},
+			// Solo controls: the lead runs this live drill, which does not move at its own pace.
+			{
+				method: 'POST',
+				path: (v) => `${drill(v)}?/continue`,
+				expect: expect5('login', 'forbidden', 'conflict', 'forbidden', 'forbidden')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}?/endPractice`,
+				expect: expect5('login', 'forbidden', 'conflict', 'forbidden', 'forbidden')
+			}
+		]
+	},
+	'/drills/[drillId]/results': {
+		sample: (v) => `${ended(v)}/results`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok') },
+			// A participant sees "after the end" and nothing else while it runs.
+			{
+				method: 'GET',
+				path: (v) => `${drill(v)}/results`,
+				expect: expect5('login', 'ok', 'ok', 'ok', 'not_found')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}/results?/rate`,
+				form: { objectiveId: 'obj-recall', rating: 'P', reason: '' },
+				expect: facilitatorOnly('invalid')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}/results?/overrideScore`,
+				form: { promptId: 'no-such-prompt', points: '1', reason: 'A test.' },
+				expect: facilitatorOnly('not_found')
+			}
+		]
+	},
+	'/drills/[drillId]/results.[format]': {
+		sample: (v) => `${ended(v)}/results.csv`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${drill(v)}/results.json`,
+				expect: expect5('login', 'ok', 'ok', 'not_found', 'not_found')
+			},
+			{ method: 'GET', path: (v) => `${ended(v)}/results.exe`, expect: everyone('not_found') }
+		]
+	},
+	'/drills/[drillId]/events': {
+		sample: (v) => `${drill(v)}/events`,
+		probes: [
+			{ method: 'GET', stream: true, expect: expect5('login', 'ok', 'ok', 'ok', 'not_found') },
+			{
+				method: 'GET',
+				stream: true,
+				path: (v) => `/drills/${v.privateDrillId}/events`,
+				expect: expect5('login', 'ok', 'ok', 'not_found', 'not_found')
+			}
+		]
+	},
+	'/practice': {
+		sample: '/practice',
+		probes: [
+			{ method: 'GET', expect: expect5('login', 'ok', 'ok', 'ok', 'forbidden') },
+			{
+				method: 'POST',
+				path: '/practice?/start',
+				form: { scenarioId: 'no-such-scenario' },
+				expect: expect5('login', 'not_found', 'not_found', 'not_found', 'forbidden')
+			},
+			// A scenario that needs a facilitator: not solo-ready (and not in a trainee's library).
+			{
+				method: 'POST',
+				path: '/practice?/start',
+				form: { scenarioId: TEAM },
+				expect: expect5('login', 'invalid', 'invalid', 'not_found', 'forbidden')
+			}
+		]
+	}
+};
+
+const apiDrill = (v: SampleValues) => `/api/v1/drills/${v.drillId}`;
+const apiEnded = (v: SampleValues) => `/api/v1/drills/${v.endedDrillId}`;
+const apiPrivate = (v: SampleValues) => `/api/v1/drills/${v.privateDrillId}`;
+/** The API's answer to a visitor let through the gate: anonymous callers get 401. */
+const api5 = (admin: Outcome, lead: Outcome, trainee: Outcome, auditor: Outcome) =>
+	expect5('unauthorized', admin, lead, trainee, auditor);
+const AN_ANSWER = { promptId: 'q-first', answer: { option: 'bank-now' } };
+
+const drillApiRules: Record<string, RouteRule> = {
+	'/api/v1/drills': {
+		sample: '/api/v1/drills',
+		probes: [
+			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
+			{
+				method: 'GET',
+				path: '/api/v1/drills?status=sideways',
+				expect: everyone('unprocessable', 'unauthorized')
+			},
+			// Leads and admins create live drills; trainees only their own solo practice.
+			{
+				method: 'POST',
+				json: { scenarioId: 'no-such-scenario', mode: 'live' },
+				expect: api5('not_found', 'not_found', 'forbidden', 'forbidden')
+			},
+			// Not solo-ready: a trainee's library does not even hold it.
+			{
+				method: 'POST',
+				json: { scenarioId: TEAM, mode: 'solo' },
+				expect: api5('invalid', 'invalid', 'not_found', 'forbidden')
+			},
+			{
+				method: 'POST',
+				json: { scenarioId: SOLO, mode: 'live', colour: 'red' },
+				expect: api5('unprocessable', 'unprocessable', 'unprocessable', 'forbidden')
+			},
+			// A form where the API takes JSON: refused before anything else runs.
+			{
+				method: 'POST',
+				form: { scenarioId: SOLO },
+				expect: everyone('unsupported_media_type', 'unsupported_media_type')
+			}
+		]
+	},
+	'/api/v1/drills/[drillId]': {
+		sample: apiDrill,
+		probes: [
+			{ method: 'GET', expect: api5('ok', 'ok', 'ok', 'not_found') },
+			{ method: 'GET', path: apiEnded, expect: everyone('ok', 'unauthorized') },
+			{ method: 'GET', path: apiPrivate, expect: api5('ok', 'ok', 'not_found', 'not_found') },
+			{
+				method: 'GET',
+				path: `/api/v1/drills/${UNKNOWN_ID}`,
+				expect: everyone('not_found', 'unauthorized')
+			},
+			{
+				method: 'GET',
+				path: '/api/v1/drills/not-a-uuid',
+				expect: everyone('not_found', 'unauthorized')
+			},
+			{ method: 'DELETE', expect: everyone('method_not_allowed', 'method_not_allowed') }
+		]
+	},
+	'/api/v1/drills/[drillId]/[action]': {
+		sample: (v) => `${apiEnded(v)}/start`,
+		probes: [
+			// Only the drill's facilitator (the lead) gets through, to be refused by its state.
+			...(['start', 'pause', 'resume', 'end'] as const).map((name): Probe => ({
+				method: 'POST',
+				path: (v) => `${apiEnded(v)}/${name}`,
+				expect: api5('forbidden', 'conflict', 'forbidden', 'forbidden')
+			})),
+			{
+				method: 'POST',
+				path: (v) => `${apiEnded(v)}/speed`,
+				json: { speed: 60 },
+				expect: api5('forbidden', 'conflict', 'forbidden', 'forbidden')
+			},
+			// A speed outside the list is refused before anything else is looked at.
+			{
+				method: 'POST',
+				path: (v) => `${apiEnded(v)}/speed`,
+				json: { speed: 7 },
+				expect: api5('invalid', 'invalid', 'invalid', 'forbidden')
+			},
+			// A draft cannot be paused; a drill the trainee is not in does not exist for them.
+			{
+				method: 'POST',
+				path: (v) => `${apiPrivate(v)}/pause`,
+				expect: api5('forbidden', 'conflict', 'not_found', 'forbidden')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${apiEnded(v)}/fly`,
+				expect: api5('not_found', 'not_found', 'not_found', 'forbidden')
+			},
+			{ method: 'GET', expect: everyone('method_not_allowed', 'method_not_allowed') }
+		]
+	},
+	'/api/v1/drills/[drillId]/answers': {
+		sample: (v) => `${apiDrill(v)}/answers`,
+		probes: [
+			// Nothing is answered before the drill starts; the admin is not in it.
+			{
+				method: 'POST',
+				json: AN_ANSWER,
+				expect: api5('forbidden', 'conflict', 'conflict', 'forbidden')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${apiPrivate(v)}/answers`,
+				json: AN_ANSWER,
+				expect: api5('conflict', 'conflict', 'not_found', 'forbidden')
+			},
+			// Nor after it ends; auditors never answer.
+			{
+				method: 'POST',
+				path: (v) => `${apiEnded(v)}/answers`,
+				json: AN_ANSWER,
+				expect: api5('forbidden', 'conflict', 'conflict', 'forbidden')
+			},
+			{
+				method: 'POST',
+				json: { promptId: 'q-first' },
+				expect: api5('unprocessable', 'unprocessable', 'unprocessable', 'forbidden')
+			}
+		]
+	},
+	'/api/v1/drills/[drillId]/events': {
+		sample: (v) => `${apiDrill(v)}/events`,
+		probes: [
+			{ method: 'GET', stream: true, expect: api5('ok', 'ok', 'ok', 'not_found') },
+			{
+				method: 'GET',
+				stream: true,
+				path: (v) => `${apiPrivate(v)}/events`,
+				expect: api5('ok', 'ok', 'not_found', 'not_found')
+			},
+			{
+				method: 'GET',
+				stream: true,
+				path: (v) => `${apiEnded(v)}/events`,
+				expect: everyone('ok', 'unauthorized')
+			}
+		]
+	},
+	'/api/v1/drills/[drillId]/results': {
+		sample: (v) => `${apiEnded(v)}/results`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
+			// A participant sees the results once the drill has ended.
+			{
+				method: 'GET',
+				path: (v) => `${apiDrill(v)}/results`,
+				expect: api5('ok', 'ok', 'not_found', 'not_found')
+			},
+			// The admin takes part in this one: as a participant, no results before the end.
+			{
+				method: 'GET',
+				path: (v) => `${apiPrivate(v)}/results`,
+				expect: api5('not_found', 'ok', 'not_found', 'not_found')
+			}
+		]
+	},
+	'/api/v1/drills/[drillId]/results.csv': {
+		sample: (v) => `${apiEnded(v)}/results.csv`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok', 'unauthorized') },
+			{
+				method: 'GET',
+				path: (v) => `${apiDrill(v)}/results.csv`,
+				expect: api5('ok', 'ok', 'not_found', 'not_found')
+			}
+		]
+	}
+};
+
 export const accessRules: Record<string, RouteRule> = {
 	'/': {
 		sample: '/',
@@ -729,7 +1095,7 @@ export const accessRules: Record<string, RouteRule> = {
 	}
 };
 
-Object.assign(accessRules, planRules, scenarioRules);
+Object.assign(accessRules, planRules, scenarioRules, drillRules, drillApiRules);
 
 export function resolveSample(sample: Sample, values: SampleValues): string {
 	return typeof sample === 'function' ? sample(values) : sample;

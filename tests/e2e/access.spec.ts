@@ -21,6 +21,7 @@ import {
 	uniqueEmail,
 	type Role
 } from './helpers';
+import { drillSamples } from './drill-fixture';
 import { planWithHistory } from './plan-fixture';
 
 const visitors: Visitor[] = ['anonymous', ...roles];
@@ -72,8 +73,12 @@ test.describe('each route answers each role as its rule says', () => {
 			traineeId: (await me.json()).user.id,
 			customScenarioId: await uploadCustomScenario(contexts.get('lead')!),
 			// A plan of the test's own: other spec files change the demo plan.
-			...(await planWithHistory(`Access test plan ${Date.now()}`))
+			...(await planWithHistory(`Access test plan ${Date.now()}`)),
+			drillId: '',
+			endedDrillId: '',
+			privateDrillId: ''
 		};
+		Object.assign(values, await drillSamples(values.approvedId));
 	});
 
 	test.afterAll(async () => {

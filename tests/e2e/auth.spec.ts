@@ -16,10 +16,19 @@ import {
 const article = (role: Role) => (/^[aeiou]/.test(role) ? 'an' : 'a');
 
 const expectedNav: Record<Role, string[]> = {
-	admin: ['Dashboard', 'Plans', 'Scenarios', 'Users', 'Audit trail', 'My account'],
-	lead: ['Dashboard', 'Plans', 'Scenarios', 'My account'],
-	trainee: ['Dashboard', 'Plans', 'Scenarios', 'My account'],
-	auditor: ['Dashboard', 'Plans', 'Scenarios', 'Audit trail', 'My account']
+	admin: [
+		'Dashboard',
+		'Plans',
+		'Scenarios',
+		'Drills',
+		'My practice',
+		'Users',
+		'Audit trail',
+		'My account'
+	],
+	lead: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'My practice', 'My account'],
+	trainee: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'My practice', 'My account'],
+	auditor: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'Audit trail', 'My account']
 };
 
 for (const [role, labels] of Object.entries(expectedNav) as [Role, string[]][]) {

@@ -30,12 +30,23 @@ function readDemoLogins(): Record<Role, Credentials> {
 	for (const line of fs.readFileSync(demoLoginsFile, 'utf8').split('\n')) {
 		if (!line.trim() || line.startsWith('#')) continue;
 		const [role, email, password] = line.trim().split(/\s+/);
-		if ((roles as readonly string[]).includes(role)) found[role as Role] = { email, password };
+		// The first login per role is the demo account of that role (more people follow it).
+		if ((roles as readonly string[]).includes(role) && !found[role as Role])
+			found[role as Role] = { email, password };
 	}
 	for (const role of roles) {
 		if (!found[role]) throw new Error(`${demoLoginsFile} has no login for ${role}`);
 	}
 	return found as Record<Role, Credentials>;
+}
+
+/** A demo login by its email, e.g. the second trainee, Sam Analyst (sam@hotwash.example). */
+export function demoLoginOf(email: string): Credentials {
+	for (const line of fs.readFileSync(demoLoginsFile, 'utf8').split('\n')) {
+		const [, address, password] = line.trim().split(/\s+/);
+		if (!line.startsWith('#') && address === email) return { email, password };
+	}
+	throw new Error(`${demoLoginsFile} has no login for ${email}`);
 }
 
 /** A fresh address per call, so reruns and throttle counters never collide. */

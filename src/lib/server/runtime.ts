@@ -7,16 +7,21 @@ import type { Database } from './db/schema';
 import { bootstrap, describeBootstrap } from './setup/bootstrap';
 import { logger } from './logger';
 import { builtInLibrary } from './scenarios/library';
+import { announce, startBus, stopBus } from './realtime/bus';
+import { startScheduler } from './drills/scheduler';
 
 // The one open database of the running app. Opened by the init hook before the first
 // request is served; everything else reaches it through db().
 let handle: DatabaseHandle | undefined;
 let config: Config | undefined;
+let stopScheduler: (() => Promise<void>) | undefined;
 
 export async function startApp(migrations: MigrationModules): Promise<void> {
 	config = readConfig();
 	handle = await openConfiguredDatabase(config, migrations);
 	logger.info({ engine: handle.engine, location: handle.location }, 'database ready');
+	// Drill events are announced from the first request on.
+	await startBus(handle);
 	const outcome = await bootstrap(handle.db, config);
 	// Every scenario file is validated now; an invalid one is listed as invalid, never fatal.
 	const library = builtInLibrary();
@@ -26,11 +31,16 @@ export async function startApp(migrations: MigrationModules): Promise<void> {
 		'scenario library loaded'
 	);
 	console.log(describeBootstrap(outcome, config.publicUrl));
+	// Releases due injects of running drills every 500 ms (after a restart, the missed ones first).
+	stopScheduler = startScheduler(handle.db, announce);
 }
 
 export async function stopApp(): Promise<void> {
 	const h = handle;
 	handle = undefined;
+	await stopScheduler?.();
+	stopScheduler = undefined;
+	await stopBus();
 	await h?.close();
 }
 

@@ -22,3 +22,18 @@ export const planView = (user: Pick<SessionUser, 'role'>): PlanView => ({
 export const scenarioView = (user: Pick<SessionUser, 'role'>): ScenarioView => ({
 	soloOnly: !can(user.role, 'scenarios.read_all')
 });
+
+export type DrillView = {
+	/** Every drill (leads and admins). */
+	all: boolean;
+	/** Otherwise the drills this user is a member of… */
+	memberId: string;
+	/** …and, for auditors, every ended drill (read-only). */
+	ended: boolean;
+};
+
+export const drillView = (user: Pick<SessionUser, 'id' | 'role'>): DrillView => ({
+	all: can(user.role, 'drills.read_all'),
+	memberId: user.id,
+	ended: can(user.role, 'drills.read_ended')
+});

@@ -12,6 +12,8 @@ export type DatabaseHandle = {
 	engine: Engine;
 	/** Where the data lives, for messages: a folder or a server URL without password. */
 	location: string;
+	/** PostgreSQL only: for a connection outside the pool (the real-time bus's LISTEN). */
+	connectionString?: string;
 	close(): Promise<void>;
 };
 
@@ -30,6 +32,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 		db,
 		engine: 'postgres',
 		location: safe.toString(),
+		connectionString: url,
 		close: () => db.destroy()
 	};
 }

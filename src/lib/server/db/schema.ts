@@ -137,6 +137,112 @@ export interface CustomScenarioVersionTable {
 	created_at: CreatedAt;
 }
 
+export type DrillMode = 'live' | 'solo';
+export type DrillStatus = 'draft' | 'running' | 'paused' | 'ended' | 'cancelled';
+export type DrillMemberKind = 'facilitator' | 'participant' | 'observer';
+export type DrillInjectState = 'released' | 'skipped' | 'not_released';
+export type PromptClosedReason = 'time-limit' | 'facilitator' | 'end' | 'continue';
+export type HseepRating = 'P' | 'S' | 'M' | 'U';
+/** bigint: a number on PGlite, a string on pg; read through Number() (drills/rows.ts). */
+type Int8 = ColumnType<number | string, number, number>;
+
+export interface DrillTable {
+	id: Generated<string>;
+	title: string;
+	mode: DrillMode;
+	status: DrillStatus;
+	scenario_id: string;
+	scenario_origin: 'built-in' | 'custom';
+	scenario_version: number;
+	scenario_yaml: string;
+	plan_id: string;
+	plan_version_id: string;
+	speed: Generated<number>;
+	clock_real_at: Timestamp | null;
+	clock_scenario_ms: ColumnType<number | string, number | undefined, number>;
+	started_at: Timestamp | null;
+	ended_at: Timestamp | null;
+	created_by: string;
+	created_at: CreatedAt;
+	rating_thresholds: ColumnType<unknown, string | undefined, string>;
+	next_seq: Generated<number>;
+}
+
+export interface DrillMemberTable {
+	drill_id: string;
+	user_id: string;
+	kind: DrillMemberKind;
+	roles: ColumnType<string[], string | undefined, string>;
+	added_at: CreatedAt;
+}
+
+export interface DrillInjectTable {
+	drill_id: string;
+	inject_id: string;
+	state: DrillInjectState;
+	scenario_ms: Int8;
+	released_at: Timestamp;
+	variant_id: string | null;
+	reason: string | null;
+	adhoc: Json | null;
+}
+
+export interface DrillAckTable {
+	drill_id: string;
+	inject_id: string;
+	user_id: string;
+	acked_at: Timestamp;
+	scenario_ms: Int8;
+}
+
+export interface DrillAnswerTable {
+	id: Generated<string>;
+	drill_id: string;
+	prompt_id: string;
+	answer: Json;
+	submitted_by: string;
+	submitted_at: Timestamp;
+	scenario_ms: Int8;
+}
+
+export interface DrillPromptTable {
+	drill_id: string;
+	prompt_id: string;
+	closed_at: Timestamp | null;
+	closed_reason: PromptClosedReason | null;
+	grade: Json | null;
+	override: Json | null;
+}
+
+export interface DrillRatingTable {
+	drill_id: string;
+	objective_id: string;
+	rating: HseepRating;
+	reason: string;
+	by: string;
+	at: Timestamp;
+}
+
+export interface DrillObservationTable {
+	id: Generated<string>;
+	drill_id: string;
+	inject_id: string | null;
+	objective_id: string | null;
+	text: string;
+	by: string;
+	at: Timestamp;
+	scenario_ms: Int8;
+}
+
+export interface DrillEventTable {
+	drill_id: string;
+	seq: number;
+	type: string;
+	audience: 'all' | 'facilitators';
+	payload: Json;
+	at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -149,6 +255,15 @@ export interface Database {
 	plan_versions: PlanVersionTable;
 	custom_scenarios: CustomScenarioTable;
 	custom_scenario_versions: CustomScenarioVersionTable;
+	drills: DrillTable;
+	drill_members: DrillMemberTable;
+	drill_injects: DrillInjectTable;
+	drill_acks: DrillAckTable;
+	drill_answers: DrillAnswerTable;
+	drill_prompts: DrillPromptTable;
+	drill_ratings: DrillRatingTable;
+	drill_observations: DrillObservationTable;
+	drill_events: DrillEventTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -159,3 +274,7 @@ export type ApiToken = Selectable<ApiTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Plan = Selectable<PlanTable>;
 export type PlanVersion = Selectable<PlanVersionTable>;
+export type DrillRow = Selectable<DrillTable>;
+export type DrillInjectRow = Selectable<DrillInjectTable>;
+export type DrillAnswerRow = Selectable<DrillAnswerTable>;
+export type DrillPromptRow = Selectable<DrillPromptTable>;

@@ -6,8 +6,9 @@ import { systemActor } from '../audit/log';
 import { generatePassword, passwordProblem } from '../auth/password';
 import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Config } from '../config';
-import type { Database } from '../db/schema';
+import type { Database, User } from '../db/schema';
 import * as users from '../users/users';
+import { seedDemoDrills } from './demo-drills';
 import { seedDemoPlan } from './demo-plans';
 
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
@@ -39,19 +40,37 @@ export async function bootstrap(db: Kysely<Database>, config: Config): Promise<B
 			email: `${role}@hotwash.example`,
 			password: generatePassword()
 		}));
+		// A second trainee, so the demo drill has a team of two; listed after the one per role.
+		const analyst = {
+			role: 'trainee' as Role,
+			email: 'sam@hotwash.example',
+			password: generatePassword()
+		};
 		await db.transaction().execute(async (trx) => {
-			const ids: Partial<Record<Role, string>> = {};
+			const made: Partial<Record<Role, User>> = {};
 			for (const l of logins) {
-				const user = await users.create(trx, systemActor('demo data'), {
+				made[l.role] = await users.create(trx, systemActor('demo data'), {
 					email: l.email,
 					displayName: demoNames[l.role],
 					role: l.role,
 					password: l.password
 				});
-				ids[l.role] = user.id;
 			}
-			await seedDemoPlan(trx, { authorId: ids.lead!, approverId: ids.admin! });
+			const sam = await users.create(trx, systemActor('demo data'), {
+				email: analyst.email,
+				displayName: 'Sam Analyst',
+				role: analyst.role,
+				password: analyst.password
+			});
+			await seedDemoPlan(trx, { authorId: made.lead!.id, approverId: made.admin!.id });
+			await seedDemoDrills(trx, {
+				lead: made.lead!,
+				trainee: made.trainee!,
+				analyst: sam,
+				auditor: made.auditor!
+			});
 		});
+		logins.push(analyst);
 		const file = writeDemoLogins(config.dataDir, logins);
 		return { kind: 'demo', logins, file };
 	}
