@@ -82,6 +82,24 @@ describe('sessions', () => {
 		expect(row.last_seen_at.getTime()).toBeGreaterThan(old.getTime() + 9 * 60_000);
 	});
 
+	it('does not slide the idle clock for a stream re-checking its session', async () => {
+		const user = await makeUser(h.db, 'trainee');
+		const { token } = await createSession(h.db, user.id, policy, client);
+		const old = new Date(Date.now() - 10 * 60_000);
+		await h.db
+			.updateTable('sessions')
+			.set({ last_seen_at: old })
+			.where('id', '=', hashSecret(token))
+			.execute();
+		expect(await validateSessionToken(h.db, token, policy, { touch: false })).not.toBeNull();
+		const row = await h.db
+			.selectFrom('sessions')
+			.select('last_seen_at')
+			.where('id', '=', hashSecret(token))
+			.executeTakeFirstOrThrow();
+		expect(row.last_seen_at.getTime()).toBe(old.getTime());
+	});
+
 	it('refuses the cookie of a user who has been disabled', async () => {
 		const user = await makeUser(h.db, 'lead');
 		const { token } = await createSession(h.db, user.id, policy, client);

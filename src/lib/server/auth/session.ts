@@ -43,11 +43,16 @@ export async function createSession(
 	return { token, expiresAt };
 }
 
-/** The session and its user, or null when unknown, expired, idle too long or disabled. */
+/**
+ * The session and its user, or null when unknown, expired, idle too long or disabled. A
+ * request counts as activity (`touch`); a stream's re-check does not, so a tab left open on a
+ * stream alone does not keep its session from idling out.
+ */
 export async function validateSessionToken(
 	db: Kysely<Database>,
 	token: string,
-	policy: SessionPolicy
+	policy: SessionPolicy,
+	options: { touch: boolean } = { touch: true }
 ): Promise<ValidSession | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = hashSecret(token);
@@ -74,7 +79,7 @@ export async function validateSessionToken(
 		await db.deleteFrom('sessions').where('id', '=', id).execute();
 		return null;
 	}
-	if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+	if (options.touch && now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
 		await db
 			.updateTable('sessions')
 			.set({ last_seen_at: new Date(now) })

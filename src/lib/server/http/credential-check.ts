@@ -28,10 +28,12 @@ export function credentialCheck(event: CredentialEvent): () => Promise<SessionUs
 		return async () => {
 			if (!token) return null;
 			const config = appConfig();
-			const session = await validateSessionToken(db(), token, {
-				idleMs: config.sessionIdleMs,
-				maxMs: config.sessionMaxMs
-			});
+			const session = await validateSessionToken(
+				db(),
+				token,
+				{ idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+				{ touch: false }
+			);
 			return session?.user ?? null;
 		};
 	}
