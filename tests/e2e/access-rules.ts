@@ -627,6 +627,35 @@ const drillRules: Record<string, RouteRule> = {
 			}
 		]
 	},
+	'/drills/[drillId]/edit': {
+		sample: (v) => `${drill(v)}/edit`,
+		probes: [
+			// Only a facilitator of the drill edits it, and only while it is a draft.
+			{ method: 'GET', expect: expect5('login', 'forbidden', 'ok', 'forbidden', 'forbidden') },
+			{
+				method: 'GET',
+				path: (v) => `${ended(v)}/edit`,
+				expect: facilitatorOnly('conflict')
+			},
+			{
+				method: 'GET',
+				path: `/drills/${UNKNOWN_ID}/edit`,
+				expect: expect5('login', 'not_found', 'not_found', 'forbidden', 'forbidden')
+			},
+			{
+				method: 'POST',
+				path: (v) => `${ended(v)}/edit`,
+				form: { title: 'Renamed after the end', mode: 'live', planVersionId: '' },
+				expect: facilitatorOnly('conflict')
+			},
+			// A draft left without participants is refused on the form; nothing is saved.
+			{
+				method: 'POST',
+				form: { title: 'Nobody in it', mode: 'live', planVersionId: '' },
+				expect: facilitatorOnly('invalid')
+			}
+		]
+	},
 	'/drills/[drillId]/results': {
 		sample: (v) => `${ended(v)}/results`,
 		probes: [

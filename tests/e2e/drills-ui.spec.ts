@@ -259,3 +259,22 @@ test('a participant whose live stream drops sees "Reconnecting…", then gets wh
 	await lead.getByRole('button', { name: 'End the drill' }).click();
 	for (const p of [lead, trainee]) await p.context().close();
 });
+
+test('a lead edits a draft drill, and only while it is a draft', async ({ browser }) => {
+	const lead = await as(browser, 'lead');
+	const drillUrl = await createLiveDrill(lead);
+	await lead.getByRole('link', { name: 'Edit' }).click();
+	await expect(lead).toHaveURL(`${drillUrl}/edit`);
+	const title = `Edited drill ${Date.now()}`;
+	await lead.getByLabel('Title').fill(title);
+	await lead.getByRole('button', { name: 'Save changes' }).click();
+	await expect(lead).toHaveURL(drillUrl);
+	await expect(lead.getByRole('heading', { level: 1 })).toContainText(title);
+	// Once started, the draft can no longer be edited.
+	await lead.getByRole('button', { name: 'Start the drill' }).click();
+	await expect(lead.getByTestId('drill-status')).toHaveText('Running');
+	await expect(lead.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+	const refused = await lead.request.get(`${drillUrl}/edit`);
+	expect(refused.status()).toBe(409);
+	await lead.context().close();
+});

@@ -32,13 +32,13 @@ export type NewDrillInput = {
 	ratingThresholds?: unknown;
 };
 
-const inputSchema = z.object({
-	scenarioId: z.string('choose a scenario').min(1, 'choose a scenario').max(100),
-	version: z.number().int().min(1).optional(),
-	planId: z.string().optional(),
-	planVersionId: z.string().optional(),
-	mode: z.enum(['live', 'solo'], 'choose live or solo'),
-	title: z.string().trim().max(200, 'keep the title under 200 characters').optional(),
+/** What a draft drill's form may set: shared by creating and editing. */
+export const titleSchema = z
+	.string()
+	.trim()
+	.max(200, 'keep the title under 200 characters')
+	.optional();
+export const peopleSchema = {
 	facilitators: z.array(z.string()).max(20).default([]),
 	participants: z
 		.array(
@@ -49,15 +49,26 @@ const inputSchema = z.object({
 		)
 		.max(200)
 		.default([]),
-	observers: z.array(z.string()).max(50).default([]),
+	observers: z.array(z.string()).max(50).default([])
+};
+
+const inputSchema = z.object({
+	scenarioId: z.string('choose a scenario').min(1, 'choose a scenario').max(100),
+	version: z.number().int().min(1).optional(),
+	planId: z.string().optional(),
+	planVersionId: z.string().optional(),
+	mode: z.enum(['live', 'solo'], 'choose live or solo'),
+	title: titleSchema,
+	...peopleSchema,
 	ratingThresholds: z.unknown().optional()
 });
 
-function invalid(message: string, field: string): never {
+export function invalid(message: string, field: string): never {
 	throw new InvalidInputError(message, field);
 }
 
-async function chosenPlanVersion(
+/** The approved plan version chosen (or in force); an InvalidInputError names the field. */
+export async function chosenPlanVersion(
 	trx: Transaction<Database>,
 	input: { planId?: string; planVersionId?: string }
 ): Promise<{ id: string; plan_id: string }> {
@@ -94,9 +105,14 @@ async function chosenPlanVersion(
 	return v;
 }
 
-type Person = { userId: string; kind: DrillMemberKind; roles: string[]; field: string };
+export type Person = { userId: string; kind: DrillMemberKind; roles: string[]; field: string };
 
-async function checkPeople(trx: Transaction<Database>, people: Person[], scenario: Scenario) {
+/** Everyone has an active account, one place, a role allowing it, and scenario roles that exist. */
+export async function checkPeople(
+	trx: Transaction<Database>,
+	people: Person[],
+	scenario: Scenario
+) {
 	const seen = new Set<string>();
 	const ids = people.map((p) => p.userId).filter(isUuid);
 	const users = ids.length
@@ -130,6 +146,79 @@ async function checkPeople(trx: Transaction<Database>, people: Person[], scenari
 	}
 }
 
+export type LivePeopleInput = {
+	facilitators: string[];
+	participants: { userId: string; roles: string[] }[];
+	observers: string[];
+};
+
+/** A live drill's people: the actor facilitates, then those listed, each with its field name. */
+export function livePeople(actorId: string, input: LivePeopleInput): Person[] {
+	return [
+		{ userId: actorId, kind: 'facilitator', roles: [], field: 'facilitators' },
+		...input.facilitators
+			.filter((id) => id !== actorId)
+			.map((id, i): Person => ({
+				userId: id,
+				kind: 'facilitator',
+				roles: [],
+				field: `facilitators.${i}`
+			})),
+		...input.participants.map((p, i): Person => ({
+			userId: p.userId,
+			kind: 'participant',
+			roles: p.roles,
+			field: `participants.${i}`
+		})),
+		...input.observers.map((id, i): Person => ({
+			userId: id,
+			kind: 'observer',
+			roles: [],
+			field: `observers.${i}`
+		}))
+	];
+}
+
+/** Stores the drill's people (after checkPeople). */
+export async function insertMembers(
+	trx: Transaction<Database>,
+	drillId: string,
+	people: Person[],
+	now: Date
+): Promise<void> {
+	await trx
+		.insertInto('drill_members')
+		.values(
+			people.map((p) => ({
+				drill_id: drillId,
+				user_id: p.userId,
+				kind: p.kind,
+				roles: JSON.stringify(p.roles),
+				added_at: now
+			}))
+		)
+		.execute();
+}
+
+/** Counts of each kind of person, for the audit trail. */
+export function peopleCounts(people: Person[]) {
+	return {
+		facilitators: people.filter((p) => p.kind === 'facilitator').length,
+		participants: people.filter((p) => p.kind === 'participant').length,
+		observers: people.filter((p) => p.kind === 'observer').length
+	};
+}
+
+/** Parses input against a zod schema; the first problem is an InvalidInputError on its field. */
+export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		invalid(`${issue.message}.`, issue.path.join('.'));
+	}
+	return parsed.data;
+}
+
 /** Creates a drill in draft (a solo drill is started by startPractice). Returns its id. */
 export async function createDrill(
 	trx: Transaction<Database>,
@@ -137,12 +226,7 @@ export async function createDrill(
 	raw: NewDrillInput,
 	now: Date
 ): Promise<{ drillId: string }> {
-	const parsed = inputSchema.safeParse(raw);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		invalid(`${issue.message}.`, issue.path.join('.'));
-	}
-	const input = parsed.data;
+	const input = parseInput(inputSchema, raw);
 	const solo = input.mode === 'solo';
 	if (!can(actor.role, solo ? 'drills.practise' : 'drills.facilitate'))
 		throw new ForbiddenError(
@@ -168,29 +252,7 @@ export async function createDrill(
 					field: 'mode'
 				}
 			]
-		: [
-				{ userId: actor.id, kind: 'facilitator', roles: [], field: 'facilitators' },
-				...input.facilitators
-					.filter((id) => id !== actor.id)
-					.map((id, i): Person => ({
-						userId: id,
-						kind: 'facilitator',
-						roles: [],
-						field: `facilitators.${i}`
-					})),
-				...input.participants.map((p, i): Person => ({
-					userId: p.userId,
-					kind: 'participant',
-					roles: p.roles,
-					field: `participants.${i}`
-				})),
-				...input.observers.map((id, i): Person => ({
-					userId: id,
-					kind: 'observer',
-					roles: [],
-					field: `observers.${i}`
-				}))
-			];
+		: livePeople(actor.id, input);
 	if (solo && (input.facilitators.length || input.participants.length || input.observers.length))
 		invalid('A solo drill has only the trainee practising.', 'mode');
 	await checkPeople(trx, people, scenario);
@@ -220,26 +282,13 @@ export async function createDrill(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await trx
-		.insertInto('drill_members')
-		.values(
-			people.map((p) => ({
-				drill_id: drill.id,
-				user_id: p.userId,
-				kind: p.kind,
-				roles: JSON.stringify(p.roles),
-				added_at: now
-			}))
-		)
-		.execute();
+	await insertMembers(trx, drill.id, people, now);
 	await audit.append(trx, actor, 'drill.created', drillTarget(drill.id), {
 		title,
 		mode: input.mode,
 		scenario: `${scenario.id} v${found.version}`,
 		planVersionId: version.id,
-		facilitators: people.filter((p) => p.kind === 'facilitator').length,
-		participants: people.filter((p) => p.kind === 'participant').length,
-		observers: people.filter((p) => p.kind === 'observer').length
+		...peopleCounts(people)
 	});
 	return { drillId: drill.id };
 }
