@@ -9,6 +9,8 @@ const items: NavItem[] = [
 	{ href: '/scenarios', label: 'Scenarios', permission: 'scenarios.read' },
 	{ href: '/drills', label: 'Drills', permission: 'drills.read' },
 	{ href: '/practice', label: 'My practice', permission: 'drills.practise' },
+	{ href: '/lessons', label: 'Improvement plan', permission: 'lessons.read' },
+	{ href: '/lessons/mine', label: 'My actions', permission: 'actions.own' },
 	{ href: '/admin/users', label: 'Users', permission: 'users.read' },
 	{ href: '/audit', label: 'Audit trail', permission: 'audit.read' },
 	{ href: '/account', label: 'My account', permission: 'account.manage' }

@@ -51,7 +51,17 @@ export const permissions = {
 	/** Start a solo drill from the library ("Practise this"). */
 	'drills.practise': ['admin', 'lead', 'trainee'],
 	/** Answer prompts in a drill one takes part in, through one's roles. */
-	'drills.answer': ['admin', 'lead', 'trainee']
+	'drills.answer': ['admin', 'lead', 'trainee'],
+	/** The improvement plan, every finding, action, incident review and trace (read-only). */
+	'lessons.read': ['admin', 'lead', 'auditor'],
+	/** Create and edit findings, corrective actions and incident reviews; verify actions; link
+	 * actions to plan drafts. */
+	'lessons.edit': ['admin', 'lead'],
+	/** Actions one owns ("my actions"): update their status and add progress notes (the
+	 * ownership is checked on the data). */
+	'actions.own': ['admin', 'lead', 'trainee'],
+	/** Answer the hot wash of a drill one took part in (membership checked on the data). */
+	'hotwash.answer': ['admin', 'lead', 'trainee']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

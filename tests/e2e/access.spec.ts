@@ -22,6 +22,8 @@ import {
 	type Role
 } from './helpers';
 import { drillSamples } from './drill-fixture';
+import { incidentSample } from './incident-fixture';
+import { lessonSamples } from './lessons-fixture';
 import { planWithHistory } from './plan-fixture';
 
 const visitors: Visitor[] = ['anonymous', ...roles];
@@ -76,9 +78,15 @@ test.describe('each route answers each role as its rule says', () => {
 			...(await planWithHistory(`Access test plan ${Date.now()}`)),
 			drillId: '',
 			endedDrillId: '',
-			privateDrillId: ''
+			privateDrillId: '',
+			findingId: '',
+			actionId: '',
+			othersActionId: '',
+			incidentId: ''
 		};
 		Object.assign(values, await drillSamples(values.approvedId));
+		Object.assign(values, await incidentSample(values.planId, values.approvedId));
+		Object.assign(values, await lessonSamples(values.endedDrillId));
 	});
 
 	test.afterAll(async () => {

@@ -243,6 +243,124 @@ export interface DrillEventTable {
 	at: Timestamp;
 }
 
+import type {
+	ActionStatus,
+	CapabilityElement,
+	FindingKind,
+	VerificationKind
+} from '../../lessons/words';
+
+export interface HotWashTable {
+	drill_id: string;
+	opened_at: Timestamp;
+	closes_at: Timestamp;
+	summary: string | null;
+	summary_by: string | null;
+	summary_at: Timestamp | null;
+}
+
+export interface HotWashResponseTable {
+	drill_id: string;
+	user_id: string;
+	went_well: string;
+	went_badly: string;
+	one_change: string;
+	submitted_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface IncidentReviewTable {
+	id: Generated<string>;
+	reference: string;
+	title: string;
+	severity: string;
+	plan_id: string;
+	plan_version_id: string;
+	aware_at: Timestamp;
+	declared_at: Timestamp | null;
+	classified_at: Timestamp | null;
+	determined_at: Timestamp | null;
+	resolved_at: Timestamp | null;
+	summary: Generated<string>;
+	timeline: ColumnType<unknown, string | undefined, string>;
+	notifications: ColumnType<unknown, string | undefined, string>;
+	revision: Generated<number>;
+	created_by: string;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface FindingTable {
+	id: Generated<string>;
+	number: Generated<number>;
+	kind: FindingKind;
+	drill_id: string | null;
+	incident_review_id: string | null;
+	observation_id: string | null;
+	objective_id: string | null;
+	capability: string | null;
+	title: string;
+	observation: string;
+	reference_plan_id: string | null;
+	reference_section_key: string | null;
+	reference_text: string | null;
+	analysis: Generated<string>;
+	recommendation: Generated<string>;
+	revision: Generated<number>;
+	created_by: string;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CorrectiveActionTable {
+	id: Generated<string>;
+	number: Generated<number>;
+	finding_id: string;
+	capability: string | null;
+	action: string;
+	element: CapabilityElement;
+	organisation: string;
+	owner_id: string;
+	start_date: DateOnly;
+	due_date: DateOnly;
+	completed_date: DateOnly | null;
+	status: Generated<ActionStatus>;
+	cancel_reason: string | null;
+	verified_by_kind: VerificationKind | null;
+	verified_drill_id: string | null;
+	verified_plan_version_id: string | null;
+	verification_note: string | null;
+	verification_reference: string | null;
+	verified_by: string | null;
+	verified_at: Timestamp | null;
+	resolved_by_version_id: string | null;
+	revision: Generated<number>;
+	created_by: string;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CorrectiveActionEventTable {
+	id: Generated<string>;
+	action_id: string;
+	at: Timestamp;
+	by: string | null;
+	/** created | edited | status | note | linked | unlinked | resolved | verified */
+	kind: string;
+	from_status: ActionStatus | null;
+	to_status: ActionStatus | null;
+	note: string | null;
+	detail: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface PlanVersionActionTable {
+	plan_version_id: string;
+	action_id: string;
+	section_keys: ColumnType<string[], string | undefined, string>;
+	added_by: string;
+	added_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -264,6 +382,13 @@ export interface Database {
 	drill_ratings: DrillRatingTable;
 	drill_observations: DrillObservationTable;
 	drill_events: DrillEventTable;
+	hot_washes: HotWashTable;
+	hot_wash_responses: HotWashResponseTable;
+	incident_reviews: IncidentReviewTable;
+	findings: FindingTable;
+	corrective_actions: CorrectiveActionTable;
+	corrective_action_events: CorrectiveActionEventTable;
+	plan_version_actions: PlanVersionActionTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -278,3 +403,6 @@ export type DrillRow = Selectable<DrillTable>;
 export type DrillInjectRow = Selectable<DrillInjectTable>;
 export type DrillAnswerRow = Selectable<DrillAnswerTable>;
 export type DrillPromptRow = Selectable<DrillPromptTable>;
+export type IncidentReviewRow = Selectable<IncidentReviewTable>;
+export type FindingRow = Selectable<FindingTable>;
+export type CorrectiveActionRow = Selectable<CorrectiveActionTable>;
