@@ -183,7 +183,7 @@ describe('what reaches a participant', () => {
 });
 
 describe('demo data', () => {
-	it('holds an ended live drill with grades, observations and a rating override, and a solo attempt', async () => {
+	it('holds an ended live drill with grades, observations and a rating override, a solo attempt and a re-test', async () => {
 		const fresh = await createTestDatabase();
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotwash-demo-'));
 		try {
@@ -193,7 +193,10 @@ describe('demo data', () => {
 				.select(['id', 'mode', 'status'])
 				.orderBy('created_at')
 				.execute();
+			// Ordered by creation: the tabletop, the re-test (prepared four days ago, run two days
+			// ago) that verifies the tabletop's corrective action, and the solo attempt.
 			expect(drills.map((d) => [d.mode, d.status])).toEqual([
+				['live', 'ended'],
 				['live', 'ended'],
 				['solo', 'ended']
 			]);

@@ -22,13 +22,32 @@ const expectedNav: Record<Role, string[]> = {
 		'Scenarios',
 		'Drills',
 		'My practice',
+		'Improvement plan',
+		'My actions',
 		'Users',
 		'Audit trail',
 		'My account'
 	],
-	lead: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'My practice', 'My account'],
-	trainee: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'My practice', 'My account'],
-	auditor: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'Audit trail', 'My account']
+	lead: [
+		'Dashboard',
+		'Plans',
+		'Scenarios',
+		'Drills',
+		'My practice',
+		'Improvement plan',
+		'My actions',
+		'My account'
+	],
+	trainee: ['Dashboard', 'Plans', 'Scenarios', 'Drills', 'My practice', 'My actions', 'My account'],
+	auditor: [
+		'Dashboard',
+		'Plans',
+		'Scenarios',
+		'Drills',
+		'Improvement plan',
+		'Audit trail',
+		'My account'
+	]
 };
 
 for (const [role, labels] of Object.entries(expectedNav) as [Role, string[]][]) {

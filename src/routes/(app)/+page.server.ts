@@ -1,15 +1,39 @@
 import { may } from '$lib/server/access/gate';
 import { planView, scenarioView } from '$lib/server/access/visibility';
 import { page } from '$lib/server/http/route';
+import { listActions, overdueActions, type ActionListItem } from '$lib/server/lessons/list';
 import { listPlans } from '$lib/server/plans/plans';
+import { todayUtc } from '$lib/server/plans/versions';
 import { listVisibleScenarios } from '$lib/server/scenarios/access';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
+/** An action as the dashboard lists it. */
+const actionItem = (a: ActionListItem) => ({
+	id: a.id,
+	number: a.number,
+	action: a.action,
+	ownerName: a.ownerName,
+	dueDate: a.dueDate,
+	status: a.status,
+	overdue: a.overdue
+});
+
 export const load: PageServerLoad = page('dashboard.view', async (_event, user) => {
-	const [plans, library] = await Promise.all([
+	const today = todayUtc();
+	const [plans, library, overdue, mine] = await Promise.all([
 		listPlans(db(), planView(user)),
-		listVisibleScenarios(db(), scenarioView(user))
+		listVisibleScenarios(db(), scenarioView(user)),
+		// Overdue corrective actions for whoever reads the improvement plan…
+		may(user, 'lessons.read') ? overdueActions(db(), today) : [],
+		// …and the open ones each owner has to do.
+		may(user, 'actions.own')
+			? listActions(
+					db(),
+					{ ownerId: user.id, status: ['open', 'in_progress'], order: 'due', limit: 20 },
+					today
+				)
+			: []
 	]);
 	const valid = library.filter((s) => s.valid);
 	const owner = may(user, 'plans.read_all');
@@ -29,6 +53,8 @@ export const load: PageServerLoad = page('dashboard.view', async (_event, user) 
 				: []
 		),
 		canReview: may(user, 'plans.review'),
+		overdueActions: { count: overdue.length, items: overdue.slice(0, 10).map(actionItem) },
+		myActions: mine.map(actionItem),
 		scenarios: { total: valid.length, solo: valid.filter((s) => s.solo).length },
 		// What needs attention: reviews overdue or due within 30 days, plans never approved.
 		reviewsDue: owner

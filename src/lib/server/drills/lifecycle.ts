@@ -9,6 +9,7 @@ import { assertRunsDrill, drillTarget, type DrillActor } from './membership';
 import { releaseDueLocked, storeClosing } from './release';
 import { lockDrill, type Drill } from './rows';
 import { scenarioTimeAt } from './clock';
+import { openHotWash, HOT_WASH_HOURS } from '../lessons/hot-wash';
 
 // The drill's life: draft → running ⇄ paused → ended, or cancelled. Each change re-anchors
 // the clock under the drill's row lock, is an event for the screens and an audit entry.
@@ -185,6 +186,8 @@ export async function endLocked(
 		{ status: 'ended', endedAt: now.toISOString(), scenarioMs: drill.clock.scenarioMs, closed },
 		now
 	);
+	// A live drill's debrief opens as it ends (lessons learned: the hot wash).
+	if (drill.mode === 'live') await openHotWash(trx, drill.id, now, HOT_WASH_HOURS, actor);
 	await audit.append(trx, actor, 'drill.ended', drillTarget(drill.id), {
 		title: drill.title,
 		how,

@@ -7,6 +7,7 @@ import type { AuditActor } from '../audit/log';
 import { assertPasswordReentry, type PasswordReentry } from '../auth/reentry';
 import type { Database, PlanVersion, PlanVersionStatus } from '../db/schema';
 import { isCalendarDate } from '../../dates';
+import { resolveActionsOnApproval } from '../lessons/plan-links';
 import { isUuid } from '../users/users';
 import { PlanRuleError, StaleRevisionError } from './errors';
 import { readStoredContent } from './stored-content';
@@ -333,6 +334,9 @@ export async function approve(
 	const v = await lockVersion(trx, versionId);
 	assertApprovable(approver, v, input.effectiveDate);
 	assertPasswordReentry(input.reentry, approver.id);
+	// The corrective actions this version resolves: locked and recorded before anything is
+	// written to the audit trail (whose lock every action change takes after the action's).
+	await resolveActionsOnApproval(trx, actor, v, now);
 
 	const plan = await trx
 		.selectFrom('plans')

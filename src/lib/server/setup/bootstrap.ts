@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import type { Database, User } from '../db/schema';
 import * as users from '../users/users';
 import { seedDemoDrills } from './demo-drills';
+import { seedDemoLessons } from './demo-lessons';
 import { seedDemoPlan } from './demo-plans';
 
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
@@ -62,13 +63,22 @@ export async function bootstrap(db: Kysely<Database>, config: Config): Promise<B
 				role: analyst.role,
 				password: analyst.password
 			});
-			await seedDemoPlan(trx, { authorId: made.lead!.id, approverId: made.admin!.id });
-			await seedDemoDrills(trx, {
+			const { planId } = await seedDemoPlan(trx, {
+				authorId: made.lead!.id,
+				approverId: made.admin!.id
+			});
+			const drills = await seedDemoDrills(trx, {
 				lead: made.lead!,
 				trainee: made.trainee!,
 				analyst: sam,
 				auditor: made.auditor!
 			});
+			await seedDemoLessons(
+				trx,
+				{ lead: made.lead!, admin: made.admin!, trainee: made.trainee!, analyst: sam },
+				drills,
+				planId
+			);
 		});
 		logins.push(analyst);
 		const file = writeDemoLogins(config.dataDir, logins);

@@ -47,9 +47,13 @@ const freeText: Record<string, string> = {
 		'Finance restores from Sunday’s immutable copy after the gates pass; payments platform unaffected. Regulators: ICO and DPC reports filed within 72 h of Tuesday 08:40. No engagement with the attackers; the board decides on payment with counsel.'
 };
 
-/** The team's answer: the expected one, less a slip here and there. */
-function demoAnswer(prompt: Prompt, matrix: Parameters<typeof expectedStakeholders>[0]): unknown {
-	if (slips[prompt.id]) return slips[prompt.id];
+/** The team's answer: the expected one, less a slip here and there (none in a re-test). */
+function demoAnswer(
+	prompt: Prompt,
+	matrix: Parameters<typeof expectedStakeholders>[0],
+	retest = false
+): unknown {
+	if (slips[prompt.id] && !retest) return slips[prompt.id];
 	switch (prompt.type) {
 		case 'single-choice':
 			return { option: prompt.options.find((o) => o.correct)!.id };
@@ -70,10 +74,10 @@ function demoAnswer(prompt: Prompt, matrix: Parameters<typeof expectedStakeholde
 			)
 				.filter((e) => e.row)
 				.map((e) => e.key);
-			// The board is forgotten: the breakdown shows one stakeholder missing.
+			// The board is forgotten (until the re-test): the breakdown shows one stakeholder missing.
 			return {
 				severity: prompt.expectedSeverity,
-				notified: expected.filter((k) => k !== 'board-risk')
+				notified: retest ? expected : expected.filter((k) => k !== 'board-risk')
 			};
 		}
 	}
@@ -81,24 +85,37 @@ function demoAnswer(prompt: Prompt, matrix: Parameters<typeof expectedStakeholde
 
 export type DemoDrillPeople = { lead: Person; trainee: Person; analyst: Person; auditor: Person };
 
+/** The demo drills' ids, for the lessons drawn from them. */
+export type DemoDrills = { tabletopId: string; retestId: string; soloId: string };
+
+/** A day `days` before `now`, at `hour` UTC. */
+const dayBefore = (now: Date, days: number, hour: number) =>
+	new Date(Math.floor((now.getTime() - days * DAY) / DAY) * DAY + hour * 3_600_000);
+
 export async function seedDemoDrills(
 	trx: Transaction<Database>,
 	people: DemoDrillPeople,
 	now = new Date()
-): Promise<void> {
-	await seedLiveDrill(
-		trx,
-		people,
-		new Date(Math.floor((now.getTime() - 9 * DAY) / DAY) * DAY + 10 * 3_600_000)
-	);
-	await seedSoloAttempt(
-		trx,
-		people,
-		new Date(Math.floor((now.getTime() - 3 * DAY) / DAY) * DAY + 14 * 3_600_000)
-	);
+): Promise<DemoDrills> {
+	const tabletopId = await seedLiveDrill(trx, people, dayBefore(now, 9, 10), {
+		title: 'Q1 ransomware tabletop (SOC and IT)',
+		retest: false
+	});
+	const soloId = await seedSoloAttempt(trx, people, dayBefore(now, 3, 14));
+	// The same scenario again after the corrective actions: the re-test that verifies them.
+	const retestId = await seedLiveDrill(trx, people, dayBefore(now, 2, 10), {
+		title: 'Ransomware re-test (out-of-band and board call-out)',
+		retest: true
+	});
+	return { tabletopId, retestId, soloId };
 }
 
-async function seedLiveDrill(trx: Transaction<Database>, people: DemoDrillPeople, t0: Date) {
+async function seedLiveDrill(
+	trx: Transaction<Database>,
+	people: DemoDrillPeople,
+	t0: Date,
+	options: { title: string; retest: boolean }
+): Promise<string> {
 	const lead = actorOf(people.lead);
 	const at = (ms: number) => new Date(t0.getTime() + ms);
 	const { drillId } = await createDrill(
@@ -107,7 +124,7 @@ async function seedLiveDrill(trx: Transaction<Database>, people: DemoDrillPeople
 		{
 			scenarioId: 'ransomware-double-extortion',
 			mode: 'live',
-			title: 'Q1 ransomware tabletop (SOC and IT)',
+			title: options.title,
 			participants: [
 				{ userId: people.trainee.id, roles: ['ic', 'soc-analyst'] },
 				{ userId: people.analyst.id, roles: ['it-ops', 'legal', 'dpo', 'comms-lead', 'executive'] }
@@ -162,45 +179,21 @@ async function seedLiveDrill(trx: Transaction<Database>, people: DemoDrillPeople
 				answerer,
 				drillId,
 				prompt.id,
-				demoAnswer(prompt, plan.content.matrix),
+				demoAnswer(prompt, plan.content.matrix, options.retest),
 				at(offset + minute * MINUTE)
 			);
 			minute += 2;
 		}
 	}
-	await addObservation(
-		trx,
-		lead,
-		drillId,
-		{
-			text: 'Contained LON-FS02 inside four minutes; Tara called the rclone pattern straight away.',
-			injectId: 'rclone-alert',
-			objectiveId: 'obj-contain'
-		},
-		at(4 * MINUTE)
-	);
-	await addObservation(
-		trx,
-		lead,
-		drillId,
-		{
-			text: 'Team moved to Signal only after prompting; out-of-band kit location was not known to IT.',
-			injectId: 'vpn-foothold',
-			objectiveId: 'obj-contain'
-		},
-		at(24 * MINUTE)
-	);
-	await addObservation(
-		trx,
-		lead,
-		drillId,
-		{
-			text: 'Severity declared quickly, but nobody thought of the board risk committee. Plan section 2.3 lists them at SEV1.',
-			injectId: 'encryption-starts',
-			objectiveId: 'obj-notify'
-		},
-		at(42 * MINUTE)
-	);
+	const observations = options.retest ? retestObservations : tabletopObservations;
+	for (const o of observations)
+		await addObservation(
+			trx,
+			lead,
+			drillId,
+			{ text: o.text, injectId: o.injectId, objectiveId: o.objectiveId },
+			at(o.minute * MINUTE)
+		);
 	await end(trx, lead, drillId, at(last + 12 * MINUTE));
 	const after = last + 20 * MINUTE;
 	await gradeFreeText(
@@ -221,21 +214,65 @@ async function seedLiveDrill(trx: Transaction<Database>, people: DemoDrillPeople
 		{ promptId: 'q-exec-brief', level: 'Strong', comment: 'Concise, with the regulatory clocks.' },
 		at(after + MINUTE)
 	);
-	await overrideRating(
-		trx,
-		lead,
-		drillId,
-		{
-			objectiveId: 'obj-notify',
-			rating: 'S',
-			reason:
-				'The board was missed, and the regulators only after prompting from the DPO: some challenges, not none.'
-		},
-		at(after + 2 * MINUTE)
-	);
+	if (!options.retest)
+		await overrideRating(
+			trx,
+			lead,
+			drillId,
+			{
+				objectiveId: 'obj-notify',
+				rating: 'S',
+				reason:
+					'The board was missed, and the regulators only after prompting from the DPO: some challenges, not none.'
+			},
+			at(after + 2 * MINUTE)
+		);
+	return drillId;
 }
 
-async function seedSoloAttempt(trx: Transaction<Database>, people: DemoDrillPeople, t0: Date) {
+type DemoObservation = { text: string; injectId: string; objectiveId: string; minute: number };
+
+const tabletopObservations: DemoObservation[] = [
+	{
+		text: 'Contained LON-FS02 inside four minutes; Tara called the rclone pattern straight away.',
+		injectId: 'rclone-alert',
+		objectiveId: 'obj-contain',
+		minute: 4
+	},
+	{
+		text: 'Team moved to Signal only after prompting; out-of-band kit location was not known to IT.',
+		injectId: 'vpn-foothold',
+		objectiveId: 'obj-contain',
+		minute: 24
+	},
+	{
+		text: 'Severity declared quickly, but nobody thought of the board risk committee. Plan section 2.3 lists them at SEV1.',
+		injectId: 'encryption-starts',
+		objectiveId: 'obj-notify',
+		minute: 42
+	}
+];
+
+const retestObservations: DemoObservation[] = [
+	{
+		text: 'IT opened the out-of-band kit from the runbook link without prompting; Signal bridge up in two minutes.',
+		injectId: 'vpn-foothold',
+		objectiveId: 'obj-contain',
+		minute: 22
+	},
+	{
+		text: 'Board risk committee called at SEV1 from the new call-out checklist.',
+		injectId: 'encryption-starts',
+		objectiveId: 'obj-notify',
+		minute: 41
+	}
+];
+
+async function seedSoloAttempt(
+	trx: Transaction<Database>,
+	people: DemoDrillPeople,
+	t0: Date
+): Promise<string> {
 	const tara = actorOf(people.trainee);
 	const { drillId } = await startPractice(
 		trx,
@@ -259,7 +296,7 @@ async function seedSoloAttempt(trx: Transaction<Database>, people: DemoDrillPeop
 	for (let step = 0; step < 60; step++) {
 		real += 2 * MINUTE;
 		const state = await participantState(trx, drillId, tara.id, new Date(real));
-		if (state.status !== 'running') return;
+		if (state.status !== 'running') return drillId;
 		const open = state.feed.flatMap((f) => f.prompts).find((p) => p.canAnswer && !p.answer);
 		if (open)
 			await submitAnswer(

@@ -15,7 +15,7 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 export async function seedDemoPlan(
 	trx: Transaction<Database>,
 	people: { authorId: string; approverId: string }
-): Promise<void> {
+): Promise<{ planId: string }> {
 	const actor = systemActor('demo data');
 	const plan = await trx
 		.insertInto('plans')
@@ -81,4 +81,5 @@ export async function seedDemoPlan(
 		);
 		previousId = row.id;
 	}
+	return { planId: plan.id };
 }

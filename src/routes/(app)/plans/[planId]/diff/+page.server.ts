@@ -1,3 +1,4 @@
+import { may } from '$lib/server/access/gate';
 import { page } from '$lib/server/http/route';
 import { findPlan } from '$lib/server/plans/access';
 import { diffVersions } from '$lib/server/plans/compare';
@@ -6,7 +7,7 @@ import { formatVersionNumber } from '$lib/server/plans/version-number';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = page('plans.read_all', async (event) => {
+export const load: PageServerLoad = page('plans.read_all', async (event, user) => {
 	const plan = await findPlan(db(), event.params.planId);
 	const versions = (await listVersions(db(), plan.id)).map((v) => ({
 		id: v.id,
@@ -16,6 +17,8 @@ export const load: PageServerLoad = page('plans.read_all', async (event) => {
 	const to = event.url.searchParams.get('to') ?? versions[0]?.id;
 	const from = event.url.searchParams.get('from') ?? versions[1]?.id;
 	const header = { plan: { id: plan.id, title: plan.title }, versions };
-	if (!from || !to) return { ...header, from: null, to: null, diff: null };
-	return { ...header, ...(await diffVersions(db(), plan.id, from, to)) };
+	if (!from || !to) return { ...header, from: null, to: null, diff: null, answers: {} };
+	// Each changed section with the corrective actions it answers, for those who read lessons.
+	const answers = may(user, 'lessons.read');
+	return { ...header, answers: {}, ...(await diffVersions(db(), plan.id, from, to, { answers })) };
 });

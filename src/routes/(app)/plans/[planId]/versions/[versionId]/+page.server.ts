@@ -7,6 +7,7 @@ import { verifyPasswordReentry } from '$lib/server/auth/reentry';
 import type { SessionUser } from '$lib/server/auth/session';
 import { formFields } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
+import { actionsOfVersion } from '$lib/server/lessons/plan-links';
 import { findVisibleVersion } from '$lib/server/plans/access';
 import { versionForDisplay } from '$lib/server/plans/display';
 import { formatVersionNumber, suggestNextNumber } from '$lib/server/plans/version-number';
@@ -38,6 +39,17 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 			? (previousNumber ?? suggestNextNumber(await versions.highestNumber(db(), plan.id)))
 			: null,
 		comparedWith: version.based_on_id,
+		// The corrective actions this version resolves: lessons are not for trainees, who see
+		// only the version in force.
+		lessons:
+			may(user, 'plans.read_all') && may(user, 'lessons.read')
+				? {
+						actions: await actionsOfVersion(db(), version.id),
+						canUnlink:
+							may(user, 'lessons.edit') &&
+							(version.status === 'draft' || version.status === 'changes_requested')
+					}
+				: null,
 		severity: event.url.searchParams.get('sev')?.slice(0, 16) ?? '',
 		// The facts ticked in "who do we notify?": known ones only, each once.
 		facts: [...new Set(event.url.searchParams.getAll('fact').slice(0, 40))].filter(isIncidentFact)
