@@ -28,7 +28,9 @@ function hotwash(...args: string[]) {
 	return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('admin CLI', () => {
+// Each call starts a process that opens the embedded database (and migrates it on the first):
+// seconds each on a busy two-core machine, so a test of several calls gets more than the default.
+describe('admin CLI', { timeout: 120_000 }, () => {
 	it('creates a user with a one-time password and lists it', () => {
 		const created = hotwash(
 			'create-user',

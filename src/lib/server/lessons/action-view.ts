@@ -4,8 +4,11 @@ import { can, type Role } from '../../permissions';
 import type { Database } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { formatVersionNumber } from '../plans/version-number';
+import { contentOf } from '../plans/versions';
 import { isUuid } from '../users/users';
+import { actionLinks, linkOf } from './joins';
 import { listActions, type ActionListItem } from './list';
+import { namedSections, sectionsOf, type SectionRef } from './section-history';
 import { refOfRow, sourceSummary, type SourceSummary } from './sources';
 
 // One corrective action as its page and the API show it: the row, its finding and source,
@@ -31,6 +34,8 @@ export type PlanLink = {
 	number: string;
 	status: string;
 	sectionKeys: string[];
+	/** The same keys as the version numbers and names them ("2.3 Notification and escalation"). */
+	sections: SectionRef[];
 };
 
 export type ActionView = ActionListItem & {
@@ -127,21 +132,10 @@ export async function getAction(db: Kysely<Database>, actionId: string): Promise
 				.orderBy('e.at')
 				.orderBy('e.id')
 				.execute(),
-			db
-				.selectFrom('plan_version_actions as l')
-				.innerJoin('plan_versions as v', 'v.id', 'l.plan_version_id')
-				.innerJoin('plans as p', 'p.id', 'v.plan_id')
-				.select([
-					'v.id',
-					'v.plan_id',
-					'p.title',
-					'v.major',
-					'v.minor',
-					'v.status',
-					'l.section_keys'
-				])
-				.where('l.action_id', '=', actionId)
-				.orderBy('l.added_at')
+			actionLinks(db)
+				.select('v.content')
+				.where('pva.action_id', '=', actionId)
+				.orderBy('pva.added_at')
 				.execute(),
 			sourceSummary(db, refOfRow(row)),
 			versionName(db, row.resolved_by_version_id),
@@ -180,14 +174,10 @@ export async function getAction(db: Kysely<Database>, actionId: string): Promise
 			note: e.note,
 			detail: (e.detail ?? {}) as Record<string, unknown>
 		})),
-		planLinks: links.map((l) => ({
-			versionId: l.id,
-			planId: l.plan_id,
-			planTitle: l.title,
-			number: formatVersionNumber(l),
-			status: l.status,
-			sectionKeys: Array.isArray(l.section_keys) ? l.section_keys : []
-		})),
+		planLinks: links.map((l) => {
+			const link = linkOf(l);
+			return { ...link, sections: namedSections(link.sectionKeys, sectionsOf(contentOf(l))) };
+		}),
 		resolvedBy: resolved
 			? { versionId: resolved.id, planId: resolved.planId, name: resolved.name }
 			: null,

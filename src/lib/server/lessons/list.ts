@@ -122,6 +122,23 @@ export function actionScope(user: { id: string; role: Role }): { ownerId?: strin
 	throw new ForbiddenError('Your role does not give you access to this.');
 }
 
+/** The source of a row that selects the finding's drill and incident review as the lists do. */
+const sourceOfRow = (r: {
+	drill_id: string | null;
+	drill_title: string | null;
+	incident_review_id: string | null;
+	incident_reference: string | null;
+	incident_title: string | null;
+}): ActionSourceRef =>
+	r.drill_id
+		? { kind: 'drill', id: r.drill_id, title: r.drill_title ?? '' }
+		: {
+				kind: 'incident',
+				id: r.incident_review_id!,
+				reference: r.incident_reference ?? '',
+				title: r.incident_title ?? ''
+			};
+
 export async function listActions(
 	db: Kysely<Database>,
 	filter: ActionFilter = {},
@@ -194,14 +211,7 @@ export async function listActions(
 		status: r.status,
 		overdue: openStatuses.includes(r.status) && r.due_date < today,
 		verifiedByKind: r.verified_by_kind,
-		source: r.drill_id
-			? { kind: 'drill', id: r.drill_id, title: r.drill_title ?? '' }
-			: {
-					kind: 'incident',
-					id: r.incident_review_id!,
-					reference: r.incident_reference ?? '',
-					title: r.incident_title ?? ''
-				},
+		source: sourceOfRow(r),
 		updatedAt: r.updated_at
 	}));
 }
@@ -312,14 +322,7 @@ export async function listFindings(
 		title: r.title,
 		objectiveId: r.objective_id,
 		capability: r.capability,
-		source: r.drill_id
-			? { kind: 'drill', id: r.drill_id, title: r.drill_title ?? '' }
-			: {
-					kind: 'incident',
-					id: r.incident_review_id!,
-					reference: r.incident_reference ?? '',
-					title: r.incident_title ?? ''
-				},
+		source: sourceOfRow(r),
 		actions: Number(r.actions ?? 0),
 		openActions: Number(r.open_actions ?? 0),
 		createdAt: r.created_at

@@ -10,6 +10,7 @@ import { formatVersionNumber } from '../plans/version-number';
 import { contentOf, OPEN_STATUSES, openDraft } from '../plans/versions';
 import { isUuid } from '../users/users';
 import { holds, type LessonActor } from './actor';
+import { actionLinks, linkOf, planById } from './joins';
 import {
 	keysOf,
 	namedSections,
@@ -42,6 +43,23 @@ const versionName = (v: { major: number | null; minor: number | null }) =>
 const sectionWords = (sections: SectionRef[]) =>
 	sections.map((s) => (s.number ? `${s.number} ${s.title}` : s.key)).join(', ');
 
+/** Why the plan's open version takes no links now, or null. */
+const refusalOf = (open: Pick<PlanVersion, 'status' | 'major' | 'minor'> | undefined) =>
+	open && !LINKABLE.includes(open.status)
+		? `The plan's ${versionName(open)} is ${statusLabels[open.status]}: send it back (request changes) before linking more actions to it.`
+		: null;
+
+/** The plan's open version (a draft, one sent back or one in review), if any. */
+function openVersion(db: Kysely<Database>, planId: string, { lock = false } = {}) {
+	let query = db
+		.selectFrom('plan_versions')
+		.selectAll()
+		.where('plan_id', '=', planId)
+		.where('status', 'in', OPEN_STATUSES);
+	if (lock) query = query.forUpdate();
+	return query.executeTakeFirst();
+}
+
 function assertMayLink(actor: { role: LessonActor['role'] }) {
 	if (!holds(actor, 'lessons.edit'))
 		throw new ForbiddenError('Only a SOC lead or an admin links actions to plan drafts.');
@@ -73,26 +91,10 @@ export async function linkActionToPlan(
 ): Promise<string> {
 	assertMayLink(actor);
 	const keys = cleanKeys(sectionKeys);
-	const plan = isUuid(planId)
-		? await trx
-				.selectFrom('plans')
-				.select(['id', 'title'])
-				.where('id', '=', planId)
-				.forUpdate()
-				.executeTakeFirst()
-		: undefined;
-	if (!plan) throw new NotFoundError('No such plan.');
-	const open = await trx
-		.selectFrom('plan_versions')
-		.selectAll()
-		.where('plan_id', '=', plan.id)
-		.where('status', 'in', OPEN_STATUSES)
-		.forUpdate()
-		.executeTakeFirst();
-	if (open && !LINKABLE.includes(open.status))
-		throw new ConflictError(
-			`The plan's ${versionName(open)} is ${statusLabels[open.status]}: send it back (request changes) before linking more actions to it.`
-		);
+	const plan = await planById(trx, planId, { lock: true });
+	const open = await openVersion(trx, plan.id, { lock: true });
+	const refusal = refusalOf(open);
+	if (refusal) throw new ConflictError(refusal);
 	const action = isUuid(actionId)
 		? await trx
 				.selectFrom('corrective_actions')
@@ -418,19 +420,7 @@ export async function actionForLinking(db: Kysely<Database>, actionId: string) {
 				.executeTakeFirst()
 		: undefined;
 	if (!row) throw new NotFoundError('No such corrective action.');
-	const links = await db
-		.selectFrom('plan_version_actions as pva')
-		.innerJoin('plan_versions as v', 'v.id', 'pva.plan_version_id')
-		.innerJoin('plans as p', 'p.id', 'v.plan_id')
-		.select([
-			'v.id as version_id',
-			'v.plan_id',
-			'v.status',
-			'v.major',
-			'v.minor',
-			'p.title as plan_title',
-			'pva.section_keys'
-		])
+	const links = await actionLinks(db)
 		.where('pva.action_id', '=', row.id)
 		.orderBy('pva.added_at')
 		.execute();
@@ -450,14 +440,7 @@ export async function actionForLinking(db: Kysely<Database>, actionId: string) {
 		source: sourceRef(row),
 		/** The plan the drill or incident ran against: preselected. */
 		sourcePlanId: row.drill_plan_id ?? row.incident_plan_id ?? null,
-		links: links.map((l) => ({
-			planId: l.plan_id,
-			planTitle: l.plan_title,
-			versionId: l.version_id,
-			number: formatVersionNumber(l),
-			status: l.status,
-			sectionKeys: keysOf(l.section_keys)
-		}))
+		links: links.map(linkOf)
 	};
 }
 
@@ -467,20 +450,8 @@ export async function actionForLinking(db: Kysely<Database>, actionId: string) {
  * draft is copied from. Sections are the ones the lead may tick.
  */
 export async function linkTarget(db: Kysely<Database>, planId: string) {
-	const plan = isUuid(planId)
-		? await db
-				.selectFrom('plans')
-				.select(['id', 'title'])
-				.where('id', '=', planId)
-				.executeTakeFirst()
-		: undefined;
-	if (!plan) throw new NotFoundError('No such plan.');
-	const open = await db
-		.selectFrom('plan_versions')
-		.selectAll()
-		.where('plan_id', '=', plan.id)
-		.where('status', 'in', OPEN_STATUSES)
-		.executeTakeFirst();
+	const plan = await planById(db, planId);
+	const open = await openVersion(db, plan.id);
 	const version =
 		open ??
 		(await db
@@ -502,11 +473,6 @@ export async function linkTarget(db: Kysely<Database>, planId: string) {
 		/** Linking opens a new draft from the version in force. */
 		opensDraft: !open,
 		/** The open version is in review: links wait until it is sent back. */
-		refusal:
-			open && !LINKABLE.includes(open.status)
-				? `The plan's ${versionName(open)} is ${statusLabels[open.status]}: send it back (request changes) before linking more actions to it.`
-				: !version
-					? 'This plan has no version to link to yet.'
-					: null
+		refusal: refusalOf(open) ?? (!version ? 'This plan has no version to link to yet.' : null)
 	};
 }

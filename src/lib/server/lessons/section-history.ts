@@ -167,6 +167,19 @@ export async function sectionLessons(
 /** A section named by a link: `number` null when the version does not have the key. */
 export type SectionRef = { key: string; number: string | null; title: string };
 
+/** A plan's versions: the one in force first, then the open draft, then the newest first. */
+export function versionsInForceFirst(db: Kysely<Database>, planId: string) {
+	return db
+		.selectFrom('plan_versions')
+		.select(['id', 'status', 'major', 'minor', 'content'])
+		.where('plan_id', '=', planId)
+		.orderBy(sql`status = 'approved'`, 'desc')
+		.orderBy(sql`major is null`, 'desc')
+		.orderBy('major', 'desc')
+		.orderBy('minor', 'desc')
+		.execute();
+}
+
 /**
  * A section as a plan names it: from the version in force, else the newest version that has
  * it (a section removed since is still named); null when no version ever had the key.
@@ -179,15 +192,7 @@ export async function findSection(
 	(SectionRef & { inVersion: { id: string; number: string; status: PlanVersionStatus } }) | null
 > {
 	if (!keyPattern.test(sectionKey)) return null;
-	const versions = await db
-		.selectFrom('plan_versions')
-		.select(['id', 'status', 'major', 'minor', 'content'])
-		.where('plan_id', '=', planId)
-		.orderBy(sql`status = 'approved'`, 'desc')
-		.orderBy(sql`major is null`, 'desc')
-		.orderBy('major', 'desc')
-		.orderBy('minor', 'desc')
-		.execute();
+	const versions = await versionsInForceFirst(db, planId);
 	for (const v of versions) {
 		const sections = contentOf(v).sections;
 		const i = sections.findIndex((s) => s.key === sectionKey);
@@ -223,4 +228,19 @@ export function namedSections(
 		const s = byKey.get(key);
 		return s ? { key, number: s.number, title: s.title } : { key, number: null, title: key };
 	});
+}
+
+/** The keys of the plan's sections that an approved version changed for a corrective action. */
+export async function sectionsChangedByLessons(
+	db: Kysely<Database>,
+	planId: string
+): Promise<string[]> {
+	const rows = await db
+		.selectFrom('plan_version_actions as pva')
+		.innerJoin('plan_versions as v', 'v.id', 'pva.plan_version_id')
+		.select('pva.section_keys')
+		.where('v.plan_id', '=', planId)
+		.where('v.status', 'in', APPROVED)
+		.execute();
+	return [...new Set(rows.flatMap((r) => keysOf(r.section_keys)))];
 }

@@ -14,6 +14,7 @@ import { InvalidInputError, NotFoundError } from '../errors';
 import { formatVersionNumber } from '../plans/version-number';
 import { contentOf } from '../plans/versions';
 import { isUuid } from '../users/users';
+import { actionLinks, planById } from './joins';
 import {
 	findSection,
 	keysOf,
@@ -24,7 +25,8 @@ import {
 	sourceRef,
 	type SectionLesson,
 	type SectionRef,
-	type SourceRef
+	type SourceRef,
+	versionsInForceFirst
 } from './section-history';
 
 // The plan change trace, its second half: from any link of the chain, both ways.
@@ -86,7 +88,13 @@ export type TraceFinding = {
 	title: string;
 	objectiveId: string | null;
 	capability: string | null;
-	reference: { planId: string | null; sectionKey: string | null; text: string | null };
+	reference: {
+		planId: string | null;
+		sectionKey: string | null;
+		/** The key as the source's plan version numbers and names it. */
+		section: SectionRef | null;
+		text: string | null;
+	};
 	focus: boolean;
 	actions: TraceAction[];
 };
@@ -176,6 +184,16 @@ async function actionByRef(db: Kysely<Database>, ref: string) {
 	return row;
 }
 
+/** The ids of a drill's or an incident review's findings. */
+async function findingIdsOf(
+	db: Kysely<Database>,
+	column: 'drill_id' | 'incident_review_id',
+	sourceId: string
+): Promise<string[]> {
+	const rows = await db.selectFrom('findings').select('id').where(column, '=', sourceId).execute();
+	return rows.map((f) => f.id);
+}
+
 /** Which findings (and, when narrowed, which of their actions) the chains show. */
 type Selection = { findingIds: string[]; actionIds: Set<string> | null; focus: string };
 
@@ -191,11 +209,7 @@ export async function traceFrom(db: Kysely<Database>, start: TraceStart): Promis
 					.executeTakeFirst()
 			: undefined;
 		if (!drill) throw new NotFoundError('No such drill.');
-		const findings = await db
-			.selectFrom('findings')
-			.select('id')
-			.where('drill_id', '=', drill.id)
-			.execute();
+		const findingIds = await findingIdsOf(db, 'drill_id', drill.id);
 		const verified = await db
 			.selectFrom('corrective_actions')
 			.select(['id', 'finding_id'])
@@ -205,7 +219,7 @@ export async function traceFrom(db: Kysely<Database>, start: TraceStart): Promis
 			start: { kind: 'drill', id: drill.id, label: drill.title },
 			chains: await chains(
 				db,
-				{ findingIds: findings.map((f) => f.id), actionIds: null, focus: drill.id },
+				{ findingIds, actionIds: null, focus: drill.id },
 				{ drillId: drill.id }
 			),
 			verifiedHere: verified.length
@@ -227,16 +241,12 @@ export async function traceFrom(db: Kysely<Database>, start: TraceStart): Promis
 					.executeTakeFirst()
 			: undefined;
 		if (!review) throw new NotFoundError('No such incident review.');
-		const findings = await db
-			.selectFrom('findings')
-			.select('id')
-			.where('incident_review_id', '=', review.id)
-			.execute();
+		const findingIds = await findingIdsOf(db, 'incident_review_id', review.id);
 		return {
 			start: { kind: 'incident', id: review.id, label: `${review.reference} ${review.title}` },
 			chains: await chains(
 				db,
-				{ findingIds: findings.map((f) => f.id), actionIds: null, focus: review.id },
+				{ findingIds, actionIds: null, focus: review.id },
 				{ incidentReviewId: review.id }
 			),
 			verifiedHere: [],
@@ -276,14 +286,7 @@ async function traceSection(db: Kysely<Database>, planId: string, sectionKey: st
 			'A section key is lower-case letters, digits and dashes.',
 			'section'
 		);
-	const plan = isUuid(planId)
-		? await db
-				.selectFrom('plans')
-				.select(['id', 'title'])
-				.where('id', '=', planId)
-				.executeTakeFirst()
-		: undefined;
-	if (!plan) throw new NotFoundError('No such plan.');
+	const plan = await planById(db, planId);
 	const section = await findSection(db, plan.id, sectionKey);
 	if (!section) throw new NotFoundError(`No version of this plan has a section “${sectionKey}”.`);
 	const history = await sectionLessons(db, plan.id, sectionKey, { includeOpen: true });
@@ -402,20 +405,7 @@ async function chains(
 	const actions = await actionQuery.execute();
 
 	const linkRows = actions.length
-		? await db
-				.selectFrom('plan_version_actions as pva')
-				.innerJoin('plan_versions as v', 'v.id', 'pva.plan_version_id')
-				.innerJoin('plans as p', 'p.id', 'v.plan_id')
-				.select([
-					'pva.action_id',
-					'pva.section_keys',
-					'v.id as version_id',
-					'v.plan_id',
-					'v.status',
-					'v.major',
-					'v.minor',
-					'p.title as plan_title'
-				])
+		? await actionLinks(db)
 				.where(
 					'pva.action_id',
 					'in',
@@ -457,7 +447,8 @@ async function chains(
 					'd.plan_id',
 					'v.id as version_id',
 					'v.major',
-					'v.minor'
+					'v.minor',
+					'v.content'
 				])
 				.where('d.id', 'in', [...drillIds])
 				.execute()
@@ -476,13 +467,40 @@ async function chains(
 					'i.plan_id',
 					'v.id as version_id',
 					'v.major',
-					'v.minor'
+					'v.minor',
+					'v.content'
 				])
 				.where('i.id', 'in', [...incidentIds])
 				.execute()
 		: [];
 
 	const sources = new Map<string, TraceSource>();
+	// The sections of the version each source ran against, to name a finding's reference.
+	const sourceSections = new Map(
+		[...drills, ...incidents].map((x) => [x.id, sectionsOf(contentOf(x))])
+	);
+	const addSource = (
+		ref: SourceRef,
+		x: {
+			id: string;
+			plan_id: string;
+			plan_title: string;
+			version_id: string;
+			major: number | null;
+			minor: number | null;
+		}
+	) =>
+		sources.set(x.id, {
+			...ref,
+			plan: {
+				id: x.plan_id,
+				title: x.plan_title,
+				versionId: x.version_id,
+				number: formatVersionNumber(x)
+			},
+			focus: x.id === selection.focus,
+			findings: []
+		});
 	for (const d of drills) {
 		const ref = sourceRef({
 			drill_id: d.id,
@@ -495,17 +513,7 @@ async function chains(
 			incident_title: null,
 			incident_aware_at: null
 		})!;
-		sources.set(d.id, {
-			...ref,
-			plan: {
-				id: d.plan_id,
-				title: d.plan_title,
-				versionId: d.version_id,
-				number: formatVersionNumber(d)
-			},
-			focus: d.id === selection.focus,
-			findings: []
-		});
+		addSource(ref, d);
 	}
 	for (const i of incidents) {
 		const ref = sourceRef({
@@ -519,17 +527,7 @@ async function chains(
 			incident_title: i.title,
 			incident_aware_at: i.aware_at
 		})!;
-		sources.set(i.id, {
-			...ref,
-			plan: {
-				id: i.plan_id,
-				title: i.plan_title,
-				versionId: i.version_id,
-				number: formatVersionNumber(i)
-			},
-			focus: i.id === selection.focus,
-			findings: []
-		});
+		addSource(ref, i);
 	}
 
 	const actionsByFinding = new Map<string, TraceAction[]>();
@@ -609,6 +607,12 @@ async function chains(
 			reference: {
 				planId: f.reference_plan_id,
 				sectionKey: f.reference_section_key,
+				section: f.reference_section_key
+					? namedSections(
+							[f.reference_section_key],
+							sourceSections.get(f.drill_id ?? f.incident_id ?? '') ?? []
+						)[0]
+					: null,
 				text: f.reference_text
 			},
 			focus: f.id === selection.focus,
@@ -643,15 +647,7 @@ export async function traceChoices(db: Kysely<Database>, planId: string | null) 
 	const plan = planId ? plans.find((p) => p.id === planId) : undefined;
 	let sections: { key: string; number: string; title: string; level: 1 | 2 }[] = [];
 	if (plan) {
-		const versions = await db
-			.selectFrom('plan_versions')
-			.select(['content', 'status'])
-			.where('plan_id', '=', plan.id)
-			.orderBy(sql`status = 'approved'`, 'desc')
-			.orderBy(sql`major is null`, 'desc')
-			.orderBy('major', 'desc')
-			.orderBy('minor', 'desc')
-			.execute();
+		const versions = await versionsInForceFirst(db, plan.id);
 		const seen = new Set<string>();
 		for (const v of versions)
 			for (const s of sectionsOf(contentOf(v)))

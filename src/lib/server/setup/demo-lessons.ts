@@ -267,14 +267,24 @@ export async function seedDemoLessons(
 					by: 'Communications lead'
 				}
 			],
-			notifications: [
-				{ rowKey: 'ciso', stage: '0', notifiedAt: after(awareAt, 45 * 60_000).toISOString() },
-				{
-					rowKey: 'customer-support',
-					stage: '0',
-					notifiedAt: after(awareAt, 6 * HOUR).toISOString()
-				}
-			]
+			// Every SEV2 message went out on time but one: customer support, told only once the
+			// customers had been called (the finding below).
+			notifications: (
+				[
+					['incident-commander', 10],
+					['soc-on-call', 42],
+					['ciso', 45],
+					['it-operations', 50],
+					['communications-lead', 60],
+					['general-counsel', 80],
+					['ceo-exec', 180],
+					['customer-support', 360]
+				] as const
+			).map(([rowKey, minutes]) => ({
+				rowKey,
+				stage: '0',
+				notifiedAt: after(awareAt, minutes * 60_000).toISOString()
+			}))
 		},
 		after(awareAt, 3 * DAY)
 	);

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Database } from '$lib/server/db/schema';
 import { may } from '$lib/server/access/gate';
 import { formFields, formRevision } from '$lib/server/http/form';
-import { action, page, type ActionEvent } from '$lib/server/http/route';
-import { lessonActor } from '$lib/server/lessons/actor';
+import { action, page, type ActionContext, type ActionEvent } from '$lib/server/http/route';
+import { lessonActor, type LessonActor } from '$lib/server/lessons/actor';
 import { actionFor, addNote, changeStatus, editAction } from '$lib/server/lessons/actions';
 import { ownerChoices } from '$lib/server/lessons/list';
 import {
@@ -28,6 +28,8 @@ export const load: PageServerLoad = page('dashboard.view', async (event, user) =
 	return {
 		action: a,
 		canEdit,
+		// Owners who may not read the improvement plan see the finding and source unlinked.
+		canRead: may(user, 'lessons.read'),
 		canWork: canEdit || isOwner,
 		isOwner,
 		steps: statusSteps[a.status].filter((s) => s === 'in_progress' || s === 'done'),
@@ -56,86 +58,78 @@ const verifySchema = z.object({
 	reference: text(500)
 });
 
-const run = <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
-	db().transaction().execute(work);
+/** Makes one change to the action in a transaction, then shows the action again. */
+async function change(
+	event: Event,
+	{ actor, user }: ActionContext,
+	work: (trx: Transaction<Database>, by: LessonActor, actionId: string) => Promise<unknown>,
+	hash = ''
+): Promise<never> {
+	const { actionId } = event.params;
+	await db()
+		.transaction()
+		.execute((trx) => work(trx, lessonActor(actor, user), actionId));
+	redirect(303, `/lessons/actions/${actionId}${hash}`);
+}
 
 export const actions: Actions = {
 	status: action(
 		'actions.own',
-		async (event: Event, { form, actor, user }) => {
-			const input = formFields(form, stepSchema);
-			const { actionId } = event.params;
-			await run((trx) =>
-				changeStatus(
-					trx,
-					lessonActor(actor, user),
-					actionId,
-					input.status,
-					{ note: input.note },
-					new Date()
-				)
+		async (event: Event, context) => {
+			const input = formFields(context.form, stepSchema);
+			await change(event, context, (trx, by, id) =>
+				changeStatus(trx, by, id, input.status, { note: input.note }, new Date())
 			);
-			redirect(303, `/lessons/actions/${actionId}`);
 		},
 		{ echoWith: echoOf('status', ['status', 'note']) }
 	),
 	note: action(
 		'actions.own',
-		async (event: Event, { form, actor, user }) => {
-			const input = formFields(form, noteSchema);
-			const { actionId } = event.params;
-			await run((trx) => addNote(trx, lessonActor(actor, user), actionId, input.note, new Date()));
-			redirect(303, `/lessons/actions/${actionId}#history`);
+		async (event: Event, context) => {
+			const input = formFields(context.form, noteSchema);
+			await change(
+				event,
+				context,
+				(trx, by, id) => addNote(trx, by, id, input.note, new Date()),
+				'#history'
+			);
 		},
 		{ echoWith: echoOf('note', ['note']) }
 	),
 	edit: action(
 		'lessons.edit',
-		async (event: Event, { form, actor, user }) => {
-			const revision = formRevision(form);
-			const input = readAction(form);
-			const { actionId } = event.params;
-			await run((trx) =>
-				editAction(trx, lessonActor(actor, user), actionId, revision, input, new Date())
+		async (event: Event, context) => {
+			const revision = formRevision(context.form);
+			const input = readAction(context.form);
+			await change(event, context, (trx, by, id) =>
+				editAction(trx, by, id, revision, input, new Date())
 			);
-			redirect(303, `/lessons/actions/${actionId}`);
 		},
 		{ echoWith: echoOf('edit', actionEcho) }
 	),
 	verify: action(
 		'lessons.edit',
-		async (event: Event, { form, actor, user }) => {
-			const input = formFields(form, verifySchema);
+		async (event: Event, context) => {
+			const input = formFields(context.form, verifySchema);
 			const evidence: Evidence =
 				input.evidence === 'drill'
 					? { kind: 'drill', drillId: input.drillId }
 					: input.evidence === 'plan_version'
 						? { kind: 'plan_version', versionId: input.versionId }
 						: { kind: 'note', note: input.note, reference: input.reference };
-			const { actionId } = event.params;
-			await run((trx) =>
-				verifyAction(trx, lessonActor(actor, user), actionId, evidence, new Date())
+			await change(event, context, (trx, by, id) =>
+				verifyAction(trx, by, id, evidence, new Date())
 			);
-			redirect(303, `/lessons/actions/${actionId}`);
 		},
 		{ echoWith: echoOf('verify', ['evidence', 'drillId', 'versionId', 'note', 'reference']) }
 	),
 	cancel: action(
 		'lessons.edit',
-		async (event: Event, { form, actor, user }) => {
-			const input = formFields(form, cancelSchema);
-			const { actionId } = event.params;
-			await run((trx) =>
-				changeStatus(
-					trx,
-					lessonActor(actor, user),
-					actionId,
-					'cancelled',
-					{ reason: input.reason },
-					new Date()
-				)
+		async (event: Event, context) => {
+			const input = formFields(context.form, cancelSchema);
+			await change(event, context, (trx, by, id) =>
+				changeStatus(trx, by, id, 'cancelled', { reason: input.reason }, new Date())
 			);
-			redirect(303, `/lessons/actions/${actionId}`);
 		},
 		{ echoWith: echoOf('cancel', ['reason']) }
 	)

@@ -8,6 +8,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { formFields } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
 import { actionsOfVersion } from '$lib/server/lessons/plan-links';
+import { sectionsChangedByLessons } from '$lib/server/lessons/section-history';
 import { findVisibleVersion } from '$lib/server/plans/access';
 import { versionForDisplay } from '$lib/server/plans/display';
 import { formatVersionNumber, suggestNextNumber } from '$lib/server/plans/version-number';
@@ -45,6 +46,8 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 			may(user, 'plans.read_all') && may(user, 'lessons.read')
 				? {
 						actions: await actionsOfVersion(db(), version.id),
+						// Sections an approved version changed for a lesson link to their history.
+						changedSections: await sectionsChangedByLessons(db(), plan.id),
 						canUnlink:
 							may(user, 'lessons.edit') &&
 							(version.status === 'draft' || version.status === 'changes_requested')
