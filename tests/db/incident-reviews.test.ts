@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanContent } from '../../src/lib/plans/content';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { User } from '../../src/lib/server/db/schema';
-import { ConflictError, InvalidInputError } from '../../src/lib/server/errors';
+import { ConflictError, InvalidFormError, InvalidInputError } from '../../src/lib/server/errors';
 import {
 	createIncidentReview,
 	getIncidentReview,
@@ -337,6 +337,26 @@ describe('recording a post-incident review', () => {
 		for (const [over, field] of cases)
 			await expect(create(input(over)), field).rejects.toMatchObject({ field });
 		expect((await listIncidentReviews(h.db)).length).toBe(before);
+	});
+
+	it('names every bad field at once, rows included, so the form marks them all', async () => {
+		const e = await create(
+			input({
+				title: '',
+				resolvedAt: after(-1),
+				severity: 'SEV9',
+				timeline: [{ at: '', decision: 'Isolate the host' }],
+				notifications: [{ rowKey: 'nobody', stage: '0', notifiedAt: after(5) }]
+			})
+		).catch((err: unknown) => err);
+		expect(e).toBeInstanceOf(InvalidFormError);
+		expect(Object.keys((e as InvalidFormError).fieldErrors).sort()).toEqual([
+			'notifications-0-rowKey',
+			'resolvedAt',
+			'severity',
+			'timeline-0-at',
+			'title'
+		]);
 	});
 
 	it('reads times as UTC, or with the zone given', () => {

@@ -7,6 +7,7 @@ import { addObservation } from '../../src/lib/server/drills/observations';
 import {
 	ConflictError,
 	ForbiddenError,
+	InvalidFormError,
 	InvalidInputError,
 	NotFoundError
 } from '../../src/lib/server/errors';
@@ -376,6 +377,28 @@ describe('a corrective action', () => {
 		await refused(() => newAction(f.id, {}, w.tara), ForbiddenError);
 		const strength = await finding({ kind: 'strength' });
 		await refused(() => newAction(strength.id), ConflictError, 'findingId');
+	});
+
+	it('names every bad field of an action at once, so the form marks them all', async () => {
+		const f = await finding();
+		const e = await refused(
+			() =>
+				newAction(f.id, {
+					action: '  ',
+					organisation: '',
+					startDate: '2026-05-01',
+					dueDate: '2026-04-30',
+					ownerId: w.auditor.id
+				}),
+			InvalidFormError
+		);
+		expect(Object.keys((e as InvalidFormError).fieldErrors).sort()).toEqual([
+			'action',
+			'dueDate',
+			'organisation',
+			'ownerId'
+		]);
+		expect((e as InvalidFormError).fieldErrors.dueDate).toMatch(/before the start/);
 	});
 
 	it('moves one step at a time: a jump, a verification without evidence, a cancel without reason are refused', async () => {

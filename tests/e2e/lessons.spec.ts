@@ -213,3 +213,28 @@ test('from a drill observation to a verified corrective action, traced both ways
 	expect((await auditor.request.get(`/lessons/actions/${actionId}/plan`)).status()).toBe(403);
 	await leadApi.dispose();
 });
+
+test('the demo improvement plan shows the overdue action, its trace marks it, and it exports as CSV', async ({
+	browser
+}) => {
+	const auditor = await pageAs(browser, 'auditor');
+	await auditor.goto('/lessons');
+	await auditor.getByLabel('Overdue only').check();
+	await auditor.getByRole('button', { name: 'Filter' }).click();
+	await expect(auditor).toHaveURL(/overdue=1/);
+	const rows = auditor.locator('tbody tr');
+	await expect(rows.filter({ hasText: 'regulator-clock briefing' })).toHaveCount(1);
+	const overdue = rows.filter({ hasText: 'regulator-clock briefing' });
+	const label = /A-\d+/.exec(await overdue.getByRole('link', { name: /^A-\d+$/ }).innerText())![0];
+	await overdue.getByRole('link', { name: label }).click();
+	await auditor.getByRole('link', { name: 'Trace this action' }).click();
+	await expect(
+		auditor.getByTestId('trace-action').filter({ hasText: label }).first()
+	).toContainText('overdue');
+	const csv = await auditor.request.get('/lessons/actions.csv');
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const [header, ...lines] = (await csv.text()).trim().split(/\r?\n/);
+	expect(header).toContain('Corrective action');
+	expect(lines.some((l) => l.includes('regulator-clock briefing'))).toBe(true);
+});

@@ -22,7 +22,13 @@ import {
 	lockAction,
 	recordEvent
 } from './action-rows';
-import { assertLessonEditor, calendarDate, optionalText, requiredText } from './checks';
+import {
+	assertLessonEditor,
+	calendarDate,
+	fieldChecks,
+	optionalText,
+	requiredText
+} from './checks';
 
 // Corrective actions: the rows of the HSEEP improvement plan. A lead creates and edits them;
 // the owner (the point of contact) moves one step at a time (open → in progress → done, or
@@ -66,41 +72,53 @@ async function checkOwner(trx: Transaction<Database>, ownerId: unknown): Promise
 	return user.id;
 }
 
-/** The columns of an action's fields; the owner is checked when it is (re)assigned. */
+/**
+ * The columns of an action's fields, every bad field reported at once; the owner is checked
+ * when it is (re)assigned.
+ */
 async function checkFields(
 	trx: Transaction<Database>,
 	input: ActionInput,
 	defaults: { capability: string | null; ownerId?: string }
 ) {
-	const action = requiredText(input.action, 'action', 4000, 'Say what will be done.');
-	if (!capabilityElements.includes(input.element as CapabilityElement))
-		throw new InvalidInputError(
-			'Choose the capability element: planning, organisation, equipment, training or exercise.',
-			'element'
-		);
-	const organisation = requiredText(
-		input.organisation,
-		'organisation',
-		200,
-		'Name the primary responsible organisation.'
+	const c = fieldChecks();
+	const action = c.field(
+		() => requiredText(input.action, 'action', 4000, 'Say what will be done.'),
+		''
 	);
-	const capability = optionalText(input.capability, 'capability', 100) ?? defaults.capability;
-	if (capability && !(capabilities as readonly string[]).includes(capability))
-		throw new InvalidInputError(
-			`"${capability}" is not a capability; use one of ${capabilities.join(', ')}.`,
-			'capability'
+	if (!capabilityElements.includes(input.element as CapabilityElement))
+		c.problem(
+			'element',
+			'Choose the capability element: planning, organisation, equipment, training or exercise.'
 		);
-	const startDate = calendarDate(input.startDate, 'startDate', 'start date');
-	const dueDate = calendarDate(input.dueDate, 'dueDate', 'due date');
-	if (dueDate < startDate)
-		throw new InvalidInputError(
-			`The due date (${dueDate}) is before the start (${startDate}).`,
-			'dueDate'
-		);
+	const organisation = c.field(
+		() =>
+			requiredText(
+				input.organisation,
+				'organisation',
+				200,
+				'Name the primary responsible organisation.'
+			),
+		''
+	);
+	const capability = c.field(() => {
+		const given = optionalText(input.capability, 'capability', 100) ?? defaults.capability;
+		if (given && !(capabilities as readonly string[]).includes(given))
+			throw new InvalidInputError(
+				`"${given}" is not a capability; use one of ${capabilities.join(', ')}.`,
+				'capability'
+			);
+		return given;
+	}, null);
+	const startDate = c.field(() => calendarDate(input.startDate, 'startDate', 'start date'), '');
+	const dueDate = c.field(() => calendarDate(input.dueDate, 'dueDate', 'due date'), '');
+	if (startDate && dueDate && dueDate < startDate)
+		c.problem('dueDate', `The due date (${dueDate}) is before the start (${startDate}).`);
 	const ownerId =
 		defaults.ownerId && input.ownerId === defaults.ownerId
 			? defaults.ownerId
-			: await checkOwner(trx, input.ownerId);
+			: await c.fieldAsync(() => checkOwner(trx, input.ownerId), '');
+	c.done();
 	return {
 		action,
 		element: input.element as CapabilityElement,

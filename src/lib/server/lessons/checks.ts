@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../../dates';
-import { ForbiddenError, InvalidInputError } from '../errors';
+import { ForbiddenError, InvalidFormError, InvalidInputError } from '../errors';
 import { holds, type LessonActor } from './actor';
 
 // Small checks shared by findings, actions and verification: text fields with a length,
@@ -37,4 +37,50 @@ export function calendarDate(value: unknown, field: string, what: string): strin
 export function assertLessonEditor(actor: LessonActor, what: string): void {
 	if (!holds(actor, 'lessons.edit'))
 		throw new ForbiddenError(`Only a SOC lead or an admin may ${what}.`);
+}
+
+/**
+ * Every field's problem at once, so a form marks each bad field instead of only the first:
+ * `field(check, fallback)` runs one check and notes its error (the first for each field),
+ * answering `fallback` in its place; `done()` then throws what was noted — the error itself
+ * when there is one, InvalidFormError when there are several. A fallback never reaches the
+ * database: `done()` throws whenever one was used.
+ */
+export function fieldChecks() {
+	const errors: Record<string, string> = {};
+	const noted = (e: unknown): boolean => {
+		if (!(e instanceof InvalidInputError) || e instanceof InvalidFormError || !e.field)
+			return false;
+		errors[e.field] ??= e.message;
+		return true;
+	};
+	return {
+		/** The problems noted so far, by field. */
+		errors: errors as Readonly<Record<string, string>>,
+		/** Notes a problem found outside a check (e.g. between two fields). */
+		problem(field: string, message: string): void {
+			errors[field] ??= message;
+		},
+		field<T>(check: () => T, fallback: T): T {
+			try {
+				return check();
+			} catch (e) {
+				if (noted(e)) return fallback;
+				throw e;
+			}
+		},
+		async fieldAsync<T>(check: () => Promise<T>, fallback: T): Promise<T> {
+			try {
+				return await check();
+			} catch (e) {
+				if (noted(e)) return fallback;
+				throw e;
+			}
+		},
+		done(): void {
+			const entries = Object.entries(errors);
+			if (entries.length === 1) throw new InvalidInputError(entries[0][1], entries[0][0]);
+			if (entries.length > 1) throw new InvalidFormError(errors);
+		}
+	};
 }

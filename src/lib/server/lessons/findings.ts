@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { isUuid } from '../users/users';
 import type { LessonActor } from './actor';
-import { assertLessonEditor, optionalText, requiredText } from './checks';
+import { assertLessonEditor, fieldChecks, optionalText, requiredText } from './checks';
 import {
 	refOfRow,
 	sourceContext,
@@ -43,41 +43,56 @@ const TEXT_MAX = 10_000;
 
 export const findingTarget = (id: string) => ({ type: 'finding', id });
 
-/** The columns a finding's fields become, checked against its source. */
+/** The columns a finding's fields become, checked against its source; every bad field at once. */
 function checkFields(source: SourceContext, input: FindingFields) {
+	const c = fieldChecks();
 	if (!findingKinds.includes(input.kind as FindingKind))
-		throw new InvalidInputError('Choose a strength or an area for improvement.', 'kind');
-	const title = requiredText(input.title, 'title', TITLE_MAX, 'Give the finding a short title.');
-	const observation = requiredText(
-		input.observation,
-		'observation',
-		TEXT_MAX,
-		'Write what was observed.'
+		c.problem('kind', 'Choose a strength or an area for improvement.');
+	const title = c.field(
+		() => requiredText(input.title, 'title', TITLE_MAX, 'Give the finding a short title.'),
+		''
 	);
-	const objectiveId = optionalText(input.objectiveId, 'objectiveId', 200);
+	const observation = c.field(
+		() => requiredText(input.observation, 'observation', TEXT_MAX, 'Write what was observed.'),
+		''
+	);
+	const objectiveId = c.field(() => optionalText(input.objectiveId, 'objectiveId', 200), null);
 	const objective = objectiveId ? source.objectives.find((o) => o.id === objectiveId) : null;
 	if (objectiveId && source.kind === 'incident')
-		throw new InvalidInputError(
-			'A real incident has no scenario objectives: name the capability instead.',
-			'objectiveId'
+		c.problem(
+			'objectiveId',
+			'A real incident has no scenario objectives: name the capability instead.'
 		);
-	if (objectiveId && !objective)
-		throw new InvalidInputError(
-			`The drill's scenario has no objective "${objectiveId}".`,
-			'objectiveId'
-		);
-	const capability = optionalText(input.capability, 'capability', 100) ?? objective?.capability;
+	else if (objectiveId && !objective)
+		c.problem('objectiveId', `The drill's scenario has no objective "${objectiveId}".`);
+	const capability = c.field(
+		() => optionalText(input.capability, 'capability', 100) ?? objective?.capability,
+		null
+	);
 	if (capability && !(capabilities as readonly string[]).includes(capability))
-		throw new InvalidInputError(
-			`"${capability}" is not a capability; use one of ${capabilities.join(', ')}.`,
-			'capability'
+		c.problem(
+			'capability',
+			`"${capability}" is not a capability; use one of ${capabilities.join(', ')}.`
 		);
-	const sectionKey = optionalText(input.referenceSectionKey, 'referenceSectionKey', 100);
+	const sectionKey = c.field(
+		() => optionalText(input.referenceSectionKey, 'referenceSectionKey', 100),
+		null
+	);
 	if (sectionKey && !source.sections.some((s) => s.key === sectionKey))
-		throw new InvalidInputError(
-			`${source.planTitle} v${source.planNumber}, the plan version this ${source.kind === 'drill' ? 'drill' : 'incident'} ran against, has no section "${sectionKey}".`,
-			'referenceSectionKey'
+		c.problem(
+			'referenceSectionKey',
+			`${source.planTitle} v${source.planNumber}, the plan version this ${source.kind === 'drill' ? 'drill' : 'incident'} ran against, has no section "${sectionKey}".`
 		);
+	const referenceText = c.field(
+		() => optionalText(input.referenceText, 'referenceText', 1000),
+		null
+	);
+	const analysis = c.field(() => optionalText(input.analysis, 'analysis', TEXT_MAX), null);
+	const recommendation = c.field(
+		() => optionalText(input.recommendation, 'recommendation', TEXT_MAX),
+		null
+	);
+	c.done();
 	return {
 		kind: input.kind as FindingKind,
 		title,
@@ -86,9 +101,9 @@ function checkFields(source: SourceContext, input: FindingFields) {
 		capability: capability ?? null,
 		reference_plan_id: sectionKey ? source.planId : null,
 		reference_section_key: sectionKey,
-		reference_text: optionalText(input.referenceText, 'referenceText', 1000),
-		analysis: optionalText(input.analysis, 'analysis', TEXT_MAX) ?? '',
-		recommendation: optionalText(input.recommendation, 'recommendation', TEXT_MAX) ?? ''
+		reference_text: referenceText,
+		analysis: analysis ?? '',
+		recommendation: recommendation ?? ''
 	};
 }
 

@@ -10,6 +10,7 @@ import { contentOf } from '../plans/versions';
 import { formatVersionNumber } from '../plans/version-number';
 import { isUuid } from '../users/users';
 import type { LessonActor } from './actor';
+import { fieldChecks } from './checks';
 import { notificationTimeliness, type RecordedNotification } from './incident-timeliness';
 
 // Post-incident reviews of real incidents: what happened and when, the severity declared,
@@ -197,46 +198,59 @@ async function choosePlanVersion(
 	return { planId, versionId: inForce.id, content: contentOf(row) };
 }
 
+/** The review as stored, every bad field reported at once (as far as they can be judged). */
 async function check(db: Kysely<Database>, input: IncidentInput, now: Date): Promise<Checked> {
-	const reference = checkReference(input.reference);
-	const title = bounded(input.title, 'title');
-	if (!title) throw new InvalidInputError('Give the incident a title.', 'title');
-	const awareAt = parseUtcTime(input.awareAt, 'awareAt');
-	if (!awareAt)
-		throw new InvalidInputError('Say when the organisation became aware of it.', 'awareAt');
-	notInFuture(awareAt, 'awareAt', now);
-	const moments = {
-		declaredAt: parseUtcTime(input.declaredAt, 'declaredAt'),
-		classifiedAt: parseUtcTime(input.classifiedAt, 'classifiedAt'),
-		determinedAt: parseUtcTime(input.determinedAt, 'determinedAt'),
-		resolvedAt: parseUtcTime(input.resolvedAt, 'resolvedAt')
-	};
-	const words: Record<keyof typeof moments, string> = {
+	const c = fieldChecks();
+	const reference = c.field(() => checkReference(input.reference), '');
+	const title = c.field(() => bounded(input.title, 'title'), '');
+	if (!title && !('title' in c.errors)) c.problem('title', 'Give the incident a title.');
+	const awareAt = c.field(() => {
+		const at = parseUtcTime(input.awareAt, 'awareAt');
+		if (!at)
+			throw new InvalidInputError('Say when the organisation became aware of it.', 'awareAt');
+		notInFuture(at, 'awareAt', now);
+		return at;
+	}, null);
+	const words = {
 		declaredAt: 'The declaration',
 		classifiedAt: 'The classification',
 		determinedAt: 'The determination',
 		resolvedAt: 'The resolution'
+	} as const;
+	const moment = (field: keyof typeof words) =>
+		c.field(() => {
+			const at = parseUtcTime(input[field], field);
+			notInFuture(at, field, now);
+			if (at && awareAt && at < awareAt)
+				throw new InvalidInputError(`${words[field]} cannot come before awareness.`, field);
+			return at;
+		}, null);
+	const moments = {
+		declaredAt: moment('declaredAt'),
+		classifiedAt: moment('classifiedAt'),
+		determinedAt: moment('determinedAt'),
+		resolvedAt: moment('resolvedAt')
 	};
-	for (const [field, at] of Object.entries(moments) as [keyof typeof moments, Date | null][]) {
-		notInFuture(at, field, now);
-		if (at && at < awareAt)
-			throw new InvalidInputError(`${words[field]} cannot come before awareness.`, field);
-	}
+	const summary = c.field(() => bounded(input.summary, 'summary'), '');
+	// The plan version in force is found from the moment of awareness: without it, stop here.
+	if (!awareAt) c.done();
 
 	const { planId, versionId, content } = await choosePlanVersion(
 		db,
 		input.planId,
 		input.planVersionId,
-		awareAt
+		awareAt!
 	);
-	const severity = asText(input.severity, 'severity');
-	if (!severity) throw new InvalidInputError('Choose the severity declared.', 'severity');
-	if (!content.severityScale.some((l) => l.id === severity))
-		throw new InvalidInputError(
-			`The plan version has no severity ${severity.slice(0, 20)}: choose one of ${content.severityScale.map((l) => l.id).join(', ')}.`,
-			'severity'
-		);
-	const summary = bounded(input.summary, 'summary');
+	const severity = c.field(() => {
+		const level = asText(input.severity, 'severity');
+		if (!level) throw new InvalidInputError('Choose the severity declared.', 'severity');
+		if (!content.severityScale.some((l) => l.id === level))
+			throw new InvalidInputError(
+				`The plan version has no severity ${level.slice(0, 20)}: choose one of ${content.severityScale.map((l) => l.id).join(', ')}.`,
+				'severity'
+			);
+		return level;
+	}, '');
 
 	const timeline: TimelineEntry[] = [];
 	const timelineRows = input.timeline ?? [];
@@ -245,18 +259,20 @@ async function check(db: Kysely<Database>, input: IncidentInput, now: Date): Pro
 			`A timeline holds at most ${MAX_TIMELINE_ROWS} decisions.`,
 			'timeline'
 		);
-	timelineRows.forEach((row, i) => {
-		const f = (name: string) => `timeline-${i}-${name}`;
-		const decision = bounded(row?.decision, 'decision', f('decision'));
-		const by = bounded(row?.by, 'by', f('by'));
-		const atText = asText(row?.at, f('at'));
-		if (!decision && !by && !atText) return; // a blank row of the form
-		const at = parseUtcTime(atText, f('at'));
-		if (!at) throw new InvalidInputError('Say when the decision was taken.', f('at'));
-		if (!decision) throw new InvalidInputError('Say what was decided.', f('decision'));
-		notInFuture(at, f('at'), now);
-		timeline.push({ at, decision, by });
-	});
+	timelineRows.forEach((row, i) =>
+		c.field(() => {
+			const f = (name: string) => `timeline-${i}-${name}`;
+			const decision = bounded(row?.decision, 'decision', f('decision'));
+			const by = bounded(row?.by, 'by', f('by'));
+			const atText = asText(row?.at, f('at'));
+			if (!decision && !by && !atText) return; // a blank row of the form
+			const at = parseUtcTime(atText, f('at'));
+			if (!at) throw new InvalidInputError('Say when the decision was taken.', f('at'));
+			if (!decision) throw new InvalidInputError('Say what was decided.', f('decision'));
+			notInFuture(at, f('at'), now);
+			timeline.push({ at, decision, by });
+		}, undefined)
+	);
 	timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
 
 	const notifications: StoredNotification[] = [];
@@ -268,40 +284,46 @@ async function check(db: Kysely<Database>, input: IncidentInput, now: Date): Pro
 		);
 	const rowKeys = new Set(content.matrix.map((r) => r.key));
 	const seen = new Set<string>();
-	notificationRows.forEach((row, i) => {
-		const f = (name: string) => `notifications-${i}-${name}`;
-		const rowKey = asText(row?.rowKey, f('rowKey'));
-		const stageText = asText(
-			typeof row?.stage === 'number' ? String(row.stage) : row?.stage,
-			f('stage')
-		);
-		const atText = asText(row?.notifiedAt, f('notifiedAt'));
-		const note = bounded(row?.note, 'note', f('note'));
-		if (!rowKey && !atText && !note) return; // a blank row of the form
-		if (!rowKey) throw new InvalidInputError('Choose who was notified.', f('rowKey'));
-		if (!rowKeys.has(rowKey))
-			throw new InvalidInputError(
-				`The communication matrix of this plan version has no row ${rowKey.slice(0, 60)}.`,
-				f('rowKey')
+	notificationRows.forEach((row, i) =>
+		c.field(() => {
+			const f = (name: string) => `notifications-${i}-${name}`;
+			const rowKey = asText(row?.rowKey, f('rowKey'));
+			const stageText = asText(
+				typeof row?.stage === 'number' ? String(row.stage) : row?.stage,
+				f('stage')
 			);
-		const stage = /^\d{1,2}$/.test(stageText || '0') ? Number(stageText || '0') : NaN;
-		if (!(stage >= 0 && stage < MAX_STAGES))
-			throw new InvalidInputError(`Choose a stage from 1 to ${MAX_STAGES}.`, f('stage'));
-		const notifiedAt = parseUtcTime(atText, f('notifiedAt'));
-		if (!notifiedAt) throw new InvalidInputError('Say when they were notified.', f('notifiedAt'));
-		notInFuture(notifiedAt, f('notifiedAt'), now);
-		if (notifiedAt < awareAt)
-			throw new InvalidInputError('A notification cannot come before awareness.', f('notifiedAt'));
-		const once = `${rowKey}#${stage}`;
-		if (seen.has(once))
-			throw new InvalidInputError(
-				'This stage of this stakeholder is recorded twice: keep the first message.',
-				f('rowKey')
-			);
-		seen.add(once);
-		notifications.push({ rowKey, stage, notifiedAt, note });
-	});
+			const atText = asText(row?.notifiedAt, f('notifiedAt'));
+			const note = bounded(row?.note, 'note', f('note'));
+			if (!rowKey && !atText && !note) return; // a blank row of the form
+			if (!rowKey) throw new InvalidInputError('Choose who was notified.', f('rowKey'));
+			if (!rowKeys.has(rowKey))
+				throw new InvalidInputError(
+					`The communication matrix of this plan version has no row ${rowKey.slice(0, 60)}.`,
+					f('rowKey')
+				);
+			const stage = /^\d{1,2}$/.test(stageText || '0') ? Number(stageText || '0') : NaN;
+			if (!(stage >= 0 && stage < MAX_STAGES))
+				throw new InvalidInputError(`Choose a stage from 1 to ${MAX_STAGES}.`, f('stage'));
+			const notifiedAt = parseUtcTime(atText, f('notifiedAt'));
+			if (!notifiedAt) throw new InvalidInputError('Say when they were notified.', f('notifiedAt'));
+			notInFuture(notifiedAt, f('notifiedAt'), now);
+			if (notifiedAt < awareAt!)
+				throw new InvalidInputError(
+					'A notification cannot come before awareness.',
+					f('notifiedAt')
+				);
+			const once = `${rowKey}#${stage}`;
+			if (seen.has(once))
+				throw new InvalidInputError(
+					'This stage of this stakeholder is recorded twice: keep the first message.',
+					f('rowKey')
+				);
+			seen.add(once);
+			notifications.push({ rowKey, stage, notifiedAt, note });
+		}, undefined)
+	);
 	notifications.sort((a, b) => a.notifiedAt.getTime() - b.notifiedAt.getTime());
+	c.done();
 
 	return {
 		reference,
@@ -309,7 +331,7 @@ async function check(db: Kysely<Database>, input: IncidentInput, now: Date): Pro
 		severity,
 		planId,
 		planVersionId: versionId,
-		awareAt,
+		awareAt: awareAt!,
 		...moments,
 		summary,
 		timeline,
