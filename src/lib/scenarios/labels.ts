@@ -31,6 +31,11 @@ export const capabilityLabels: Record<(typeof capabilities)[number], string> = {
 	documentation: 'Documentation',
 	coordination: 'Coordination'
 };
+/** A capability's name as people read it: the label, the stored text when unknown, '—' for none. */
+export function capabilityLabel(c: string | null | undefined): string {
+	if (!c) return '—';
+	return capabilityLabels[c as keyof typeof capabilityLabels] ?? c;
+}
 export const channelLabels: Record<(typeof channels)[number], string> = {
 	email: 'Email',
 	'siem-alert': 'SIEM alert',

@@ -1,27 +1,40 @@
 import { isCalendarDate } from '../../dates';
+import { normaliseLineEndings } from '../../plans/content';
+import { isStorableText } from '../http/input';
 import { ForbiddenError, InvalidFormError, InvalidInputError } from '../errors';
 import { holds, type LessonActor } from './actor';
 
 // Small checks shared by findings, actions and verification: text fields with a length,
 // calendar dates, and the lead's right to edit lessons.
 
-/** Trimmed text that must be there, or InvalidInputError on `field`. */
-export function requiredText(value: unknown, field: string, max: number, missing: string): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text) throw new InvalidInputError(missing, field);
+/**
+ * Text as typed, for every lessons field: absent is '', line endings normalised, trimmed, and
+ * refused on `field` when it is not text, holds what no database stores, or is over `max`.
+ */
+export function boundedText(value: unknown, field: string, max: number): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value !== 'string') throw new InvalidInputError('Write text here.', field);
+	if (!isStorableText(value))
+		throw new InvalidInputError(
+			'This contains characters that cannot be stored (a NUL character or a broken Unicode sequence).',
+			field
+		);
+	const text = normaliseLineEndings(value).trim();
 	if (text.length > max)
 		throw new InvalidInputError(`Keep it under ${max.toLocaleString('en-GB')} characters.`, field);
 	return text;
 }
 
-/** Trimmed text or null when empty. */
+/** Text that must be there, or InvalidInputError on `field` saying what is `missing`. */
+export function requiredText(value: unknown, field: string, max: number, missing: string): string {
+	const text = boundedText(value, field, max);
+	if (!text) throw new InvalidInputError(missing, field);
+	return text;
+}
+
+/** Text, or null when empty. */
 export function optionalText(value: unknown, field: string, max: number): string | null {
-	if (value === undefined || value === null) return null;
-	if (typeof value !== 'string') throw new InvalidInputError('Give text.', field);
-	const text = value.trim();
-	if (text.length > max)
-		throw new InvalidInputError(`Keep it under ${max.toLocaleString('en-GB')} characters.`, field);
-	return text || null;
+	return boundedText(value, field, max) || null;
 }
 
 /** A calendar date YYYY-MM-DD, or InvalidInputError on `field`. */

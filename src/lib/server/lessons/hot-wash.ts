@@ -6,9 +6,9 @@ import { systemActor, type AuditActor } from '../audit/log';
 import type { Database } from '../db/schema';
 import { drillAccess, drillTarget, type DrillAccess } from '../drills/membership';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
-import { isStorableText } from '../http/input';
 import { isUuid } from '../users/users';
 import type { LessonActor } from './actor';
+import { boundedText } from './checks';
 
 // The hot wash: the debrief right after a live drill. It opens when the drill ends, for a
 // set time (72 hours unless the facilitator extends or closes it); every participant and
@@ -133,20 +133,6 @@ async function lockHotWash(trx: Transaction<Database>, drillId: string) {
 		.where('drill_id', '=', drillId)
 		.forUpdate()
 		.executeTakeFirst();
-}
-
-function boundedText(value: unknown, field: string, max: number): string {
-	if (value !== undefined && value !== null && typeof value !== 'string')
-		throw new InvalidInputError('Write text here.', field);
-	const text = (value ?? '').replace(/\r\n?/g, '\n').trim();
-	if (!isStorableText(text))
-		throw new InvalidInputError(
-			'This contains characters that cannot be stored (a NUL character or a broken Unicode sequence).',
-			field
-		);
-	if (text.length > max)
-		throw new InvalidInputError(`Keep it under ${max.toLocaleString('en-GB')} characters.`, field);
-	return text;
 }
 
 /** Whether this user runs the debrief: a facilitator of the drill, or a lead or admin. */

@@ -5,7 +5,7 @@ import {
 	findingLabel,
 	lessonSourceLabels
 } from '../../lessons/words';
-import { capabilityLabels } from '../../scenarios/labels';
+import { capabilityLabel } from '../../scenarios/labels';
 import type { ActionListItem } from './list';
 
 // The improvement plan as CSV: HSEEP's matrix (AAR/IP appendix A), one row per corrective
@@ -38,9 +38,7 @@ export function improvementPlanCsv(actions: readonly ActionListItem[]): string {
 		row([...improvementPlanColumns]),
 		...actions.map((a) =>
 			row([
-				a.capability
-					? (capabilityLabels[a.capability as keyof typeof capabilityLabels] ?? a.capability)
-					: '',
+				a.capability ? capabilityLabel(a.capability) : '',
 				`${findingLabel(a.findingNumber)} ${a.findingTitle}`,
 				`${actionLabel(a.number)} ${a.action}`,
 				capabilityElementLabels[a.element],

@@ -5,12 +5,11 @@ import * as audit from '../audit/log';
 import type { Database, IncidentReviewRow } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import { isStorableText } from '../http/input';
 import { contentOf } from '../plans/versions';
 import { formatVersionNumber } from '../plans/version-number';
 import { isUuid } from '../users/users';
 import type { LessonActor } from './actor';
-import { fieldChecks } from './checks';
+import { boundedText, fieldChecks } from './checks';
 import { notificationTimeliness, type RecordedNotification } from './incident-timeliness';
 
 // Post-incident reviews of real incidents: what happened and when, the severity declared,
@@ -68,24 +67,11 @@ type Checked = {
 	notifications: StoredNotification[];
 };
 
-const asText = (value: unknown, field: string): string => {
-	if (value === undefined || value === null) return '';
-	if (typeof value !== 'string') throw new InvalidInputError('Write text here.', field);
-	if (!isStorableText(value))
-		throw new InvalidInputError(
-			'This contains characters that cannot be stored (a NUL character or a broken Unicode sequence).',
-			field
-		);
-	return value.replace(/\r\n?/g, '\n').trim();
-};
+/** Short text: times, keys, a severity id (each checked further where it is used). */
+const asText = (value: unknown, field: string): string => boundedText(value, field, 200);
 
-function bounded(value: unknown, field: keyof typeof LIMITS, name = field as string): string {
-	const text = asText(value, name);
-	const max = LIMITS[field];
-	if (text.length > max)
-		throw new InvalidInputError(`Use at most ${max.toLocaleString('en-GB')} characters.`, name);
-	return text;
-}
+const bounded = (value: unknown, field: keyof typeof LIMITS, name = field as string) =>
+	boundedText(value, name, LIMITS[field]);
 
 /**
  * A moment in UTC from `YYYY-MM-DDTHH:MM[:SS]` (what a datetime-local input sends, read as

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { actionLabel, actionStatusLabels } from '../../lessons/words';
-import { capabilityLabels } from '../../scenarios/labels';
+import { capabilityLabel } from '../../scenarios/labels';
 import * as audit from '../audit/log';
 import type { CorrectiveActionRow, Database, HseepRating } from '../db/schema';
 import { drillResults, type DrillResults } from '../drills/results';
@@ -42,7 +42,6 @@ export type DrillVerdict = {
 };
 
 const good = (r: HseepRating | null) => r === 'P' || r === 'S';
-const capName = (c: string) => capabilityLabels[c as keyof typeof capabilityLabels] ?? c;
 
 /** What a drill's results say about the finding's objective or the action's capability. */
 export function judgeDrill(results: DrillResults, target: Target): DrillVerdict {
@@ -73,12 +72,12 @@ export function judgeDrill(results: DrillResults, target: Target): DrillVerdict 
 			objective,
 			capability,
 			verifies,
-			explanation: `${capName(capability.id)} rated ${capability.rating}${verifies ? '' : ': a re-test verifies with P or S'}.`
+			explanation: `${capabilityLabel(capability.id)} rated ${capability.rating}${verifies ? '' : ': a re-test verifies with P or S'}.`
 		};
 	}
 	const what = [
 		target.objectiveId ? `objective "${target.objectiveId}"` : null,
-		target.capability ? `the capability ${capName(target.capability)}` : null
+		target.capability ? `the capability ${capabilityLabel(target.capability)}` : null
 	]
 		.filter(Boolean)
 		.join(' nor ');
