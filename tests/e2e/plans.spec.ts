@@ -143,6 +143,8 @@ test('the admin approves with their password, and the old version is superseded'
 	await expect(page.getByTestId('approval')).toContainText('Alex Admin: “Reviewed with Legal.”');
 
 	await page.getByRole('link', { name: 'History' }).click();
+	// Wait for the history itself: the version page has tables with "1.2" in them too.
+	await expect(page).toHaveURL(/\/versions$/);
 	const rows = page.locator('tbody tr');
 	await expect(rows.filter({ hasText: '1.2' })).toContainText('approved');
 	await expect(rows.filter({ hasText: '1.1' })).toContainText('superseded');
