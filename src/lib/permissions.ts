@@ -61,7 +61,17 @@ export const permissions = {
 	 * ownership is checked on the data). */
 	'actions.own': ['admin', 'lead', 'trainee'],
 	/** Answer the hot wash of a drill one took part in (membership checked on the data). */
-	'hotwash.answer': ['admin', 'lead', 'trainee']
+	'hotwash.answer': ['admin', 'lead', 'trainee'],
+	/** The calendar page and one's own calendar feed: what shows is decided by visibility. */
+	'calendar.view': ['admin', 'lead', 'trainee', 'auditor'],
+	/** Schedule drills, recurring series and team drills over a window; grade their answers. */
+	'schedule.manage': ['admin', 'lead'],
+	/** Assign solo practice to trainees and follow their completion and scores. */
+	'practice.assign': ['admin', 'lead'],
+	/** The exercise programme: requirement status, evidence and coverage (read-only). */
+	'programme.read': ['admin', 'lead', 'auditor'],
+	/** Switch compliance frameworks on and off. */
+	'programme.manage': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -23,6 +23,11 @@ import {
 import { hotWashRules } from './access-rules-hotwash';
 import { improvementRules } from './access-rules-improvement';
 import { traceRules } from './access-rules-trace';
+import { scheduleRules } from './access-rules-schedule';
+import { asyncRules } from './access-rules-async';
+import { calendarRules } from './access-rules-calendar';
+import { programmeRules } from './access-rules-programme';
+import { assignmentsRules } from './access-rules-assignments';
 
 export { placeholderValues };
 export type { Outcome, Probe, RouteRule, Sample, SampleValues, Visitor } from './access-kit';
@@ -1052,7 +1057,12 @@ Object.assign(
 	drillApiRules,
 	improvementRules,
 	hotWashRules,
-	traceRules
+	traceRules,
+	scheduleRules,
+	asyncRules,
+	calendarRules,
+	programmeRules,
+	assignmentsRules
 );
 
 export function resolveSample(sample: Sample, values: SampleValues): string {

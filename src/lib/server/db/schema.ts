@@ -137,7 +137,11 @@ export interface CustomScenarioVersionTable {
 	created_at: CreatedAt;
 }
 
-export type DrillMode = 'live' | 'solo';
+/** live: a facilitator runs the clock; solo: self-paced practice; async: a team over a window. */
+export type DrillMode = 'live' | 'solo' | 'async';
+/** How an async drill releases injects: on the stretched clock, or also once the previous
+ * prompts are answered (whichever comes first). */
+export type DrillPacing = 'clock' | 'answered';
 export type DrillStatus = 'draft' | 'running' | 'paused' | 'ended' | 'cancelled';
 export type DrillMemberKind = 'facilitator' | 'participant' | 'observer';
 export type DrillInjectState = 'released' | 'skipped' | 'not_released';
@@ -166,6 +170,73 @@ export interface DrillTable {
 	created_at: CreatedAt;
 	rating_thresholds: ColumnType<unknown, string | undefined, string>;
 	next_seq: Generated<number>;
+	series_id: string | null;
+	occurrence_key: string | null;
+	detached: Generated<boolean>;
+	/** When a scheduled drill is planned to start (async: its window opens). */
+	scheduled_at: Timestamp | null;
+	/** IANA zone the drill was planned in (for showing and the calendar). */
+	time_zone: string | null;
+	duration_minutes: number | null;
+	auto_start: Generated<boolean>;
+	window_ends_at: Timestamp | null;
+	pacing: DrillPacing | null;
+	cancelled_reason: string | null;
+}
+
+/** The people a series gives each new occurrence. */
+export type SeriesPeople = {
+	facilitators: string[];
+	participants: { userId: string; roles: string[] }[];
+	observers: string[];
+};
+
+export interface DrillSeriesTable {
+	id: Generated<string>;
+	title: string;
+	mode: 'live' | 'async';
+	scenario_id: string;
+	plan_id: string | null;
+	/** RFC 5545 RRULE without DTSTART, e.g. FREQ=MONTHLY;BYDAY=1TU. */
+	rrule: string;
+	/** Local wall time of the first occurrence, e.g. 2027-01-05T10:00. */
+	starts_local: string;
+	time_zone: string;
+	/** Live: planned length; async: the window each occurrence stays open. */
+	duration_minutes: number;
+	people: ColumnType<SeriesPeople, string, string>;
+	auto_start: Generated<boolean>;
+	pacing: DrillPacing | null;
+	status: Generated<'active' | 'ended'>;
+	revision: Generated<number>;
+	created_by: string;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PracticeAssignmentTable {
+	id: Generated<string>;
+	scenario_id: string;
+	trainee_id: string;
+	due_date: DateOnly;
+	note: Generated<string>;
+	assigned_by: string;
+	assigned_at: Timestamp;
+	cancelled_at: Timestamp | null;
+	cancelled_by: string | null;
+}
+
+export interface ProgrammeFrameworkTable {
+	framework_id: string;
+	enabled_by: string | null;
+	enabled_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+	user_id: string;
+	token_hash: string;
+	created_at: Timestamp;
+	last_read_at: Timestamp | null;
 }
 
 export interface DrillMemberTable {
@@ -389,6 +460,10 @@ export interface Database {
 	corrective_actions: CorrectiveActionTable;
 	corrective_action_events: CorrectiveActionEventTable;
 	plan_version_actions: PlanVersionActionTable;
+	drill_series: DrillSeriesTable;
+	practice_assignments: PracticeAssignmentTable;
+	programme_frameworks: ProgrammeFrameworkTable;
+	calendar_feeds: CalendarFeedTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -400,6 +475,8 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Plan = Selectable<PlanTable>;
 export type PlanVersion = Selectable<PlanVersionTable>;
 export type DrillRow = Selectable<DrillTable>;
+export type DrillSeriesRow = Selectable<DrillSeriesTable>;
+export type PracticeAssignmentRow = Selectable<PracticeAssignmentTable>;
 export type DrillInjectRow = Selectable<DrillInjectTable>;
 export type DrillAnswerRow = Selectable<DrillAnswerTable>;
 export type DrillPromptRow = Selectable<DrillPromptTable>;

@@ -10,6 +10,7 @@ import { isUuid } from '../users/users';
 import { start, type DrillChange } from './lifecycle';
 import { drillTarget, type DrillActor } from './membership';
 import { checkThresholds, DEFAULT_THRESHOLDS } from './ratings';
+import { scheduleColumns, type DrillScheduleInput } from './schedule';
 
 // A drill is created from a scenario (built-in, or a version of the organisation's own),
 // keeping its text, and bound to an approved plan version whose matrix scores notification
@@ -30,6 +31,8 @@ export type NewDrillInput = {
 	participants?: { userId: string; roles: string[] }[];
 	observers?: string[];
 	ratingThresholds?: unknown;
+	/** A planned drill (live or async): see schedule.ts. */
+	schedule?: DrillScheduleInput;
 };
 
 /** What a draft drill's form may set: shared by creating and editing. */
@@ -57,10 +60,11 @@ const inputSchema = z.object({
 	version: z.number().int().min(1).optional(),
 	planId: z.string().optional(),
 	planVersionId: z.string().optional(),
-	mode: z.enum(['live', 'solo'], 'choose live or solo'),
+	mode: z.enum(['live', 'solo', 'async'], 'choose live, team over a window, or solo'),
 	title: titleSchema,
 	...peopleSchema,
-	ratingThresholds: z.unknown().optional()
+	ratingThresholds: z.unknown().optional(),
+	schedule: z.custom<DrillScheduleInput>().optional()
 });
 
 export function invalid(message: string, field: string): never {
@@ -263,6 +267,7 @@ export async function createDrill(
 			? DEFAULT_THRESHOLDS
 			: checkThresholds(input.ratingThresholds);
 	const title = input.title || (solo ? `Practice: ${scenario.title}` : scenario.title);
+	const planned = scheduleColumns(input.mode, input.schedule, scenario);
 
 	const drill = await trx
 		.insertInto('drills')
@@ -278,7 +283,8 @@ export async function createDrill(
 			plan_version_id: version.id,
 			created_by: actor.id,
 			created_at: now,
-			rating_thresholds: JSON.stringify(thresholds)
+			rating_thresholds: JSON.stringify(thresholds),
+			...planned
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -288,7 +294,9 @@ export async function createDrill(
 		mode: input.mode,
 		scenario: `${scenario.id} v${found.version}`,
 		planVersionId: version.id,
-		...peopleCounts(people)
+		...peopleCounts(people),
+		...(planned.scheduled_at ? { scheduledAt: planned.scheduled_at.toISOString() } : {}),
+		...(planned.series_id ? { seriesId: planned.series_id } : {})
 	});
 	return { drillId: drill.id };
 }

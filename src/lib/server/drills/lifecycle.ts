@@ -62,6 +62,26 @@ export async function moveClock(
 	);
 }
 
+/**
+ * A drill planned ahead runs against the plan in force when it starts, not the one in force
+ * when it was planned: responses are measured against the matrix people work to that day.
+ */
+async function bindPlanInForce(trx: Transaction<Database>, drill: Drill): Promise<void> {
+	const inForce = await trx
+		.selectFrom('plan_versions')
+		.select('id')
+		.where('plan_id', '=', drill.planId)
+		.where('status', '=', 'approved')
+		.executeTakeFirst();
+	if (!inForce || inForce.id === drill.planVersionId) return;
+	await trx
+		.updateTable('drills')
+		.set({ plan_version_id: inForce.id })
+		.where('id', '=', drill.id)
+		.execute();
+	drill.planVersionId = inForce.id;
+}
+
 /** Starts the clock at scenario time 0 and releases what is due at once. */
 export async function start(
 	trx: Transaction<Database>,
@@ -78,6 +98,7 @@ export async function start(
 				: `${refusals[drill.status]} It cannot be started.`,
 			'status'
 		);
+	if (drill.schedule.scheduledAt) await bindPlanInForce(trx, drill);
 	let seq = await moveClock(trx, drill, now, { status: 'running' }, { started_at: now });
 	drill.startedAt = now;
 	await audit.append(trx, actor, 'drill.started', drillTarget(drill.id), {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, DrillRow } from '../db/schema';
+import type { Database, DrillPacing, DrillRow } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { isUuid } from '../users/users';
 import type { DrillClock } from './clock';
@@ -26,7 +26,17 @@ const columns = [
 	'created_by',
 	'created_at',
 	'rating_thresholds',
-	'next_seq'
+	'next_seq',
+	'series_id',
+	'occurrence_key',
+	'detached',
+	'scheduled_at',
+	'time_zone',
+	'duration_minutes',
+	'auto_start',
+	'window_ends_at',
+	'pacing',
+	'cancelled_reason'
 ] as const;
 
 /** bigint columns come back as strings from pg and as numbers from PGlite. */
@@ -52,6 +62,24 @@ export type Drill = {
 	thresholds: RatingThresholds;
 	/** The sequence number of the last event appended (0: none yet). */
 	lastSeq: number;
+	schedule: DrillSchedule;
+};
+
+/** When a drill is planned, and the series it belongs to (all null for an ad-hoc drill). */
+export type DrillSchedule = {
+	scheduledAt: Date | null;
+	timeZone: string | null;
+	durationMinutes: number | null;
+	/** A scheduled live drill starts at its time without its facilitator only when set. */
+	autoStart: boolean;
+	/** Async drills: prompts close and the drill ends when the window does. */
+	windowEndsAt: Date | null;
+	pacing: DrillPacing | null;
+	seriesId: string | null;
+	occurrenceKey: string | null;
+	/** Adjusted on its own: changes to the series leave it alone. */
+	detached: boolean;
+	cancelledReason: string | null;
 };
 
 export function toDrill(row: Omit<DrillRow, 'scenario_yaml'>): Drill {
@@ -76,7 +104,19 @@ export function toDrill(row: Omit<DrillRow, 'scenario_yaml'>): Drill {
 		createdBy: row.created_by,
 		createdAt: row.created_at,
 		thresholds: readThresholds(row.rating_thresholds),
-		lastSeq: row.next_seq
+		lastSeq: row.next_seq,
+		schedule: {
+			scheduledAt: row.scheduled_at,
+			timeZone: row.time_zone,
+			durationMinutes: row.duration_minutes,
+			autoStart: row.auto_start,
+			windowEndsAt: row.window_ends_at,
+			pacing: row.pacing,
+			seriesId: row.series_id,
+			occurrenceKey: row.occurrence_key,
+			detached: row.detached,
+			cancelledReason: row.cancelled_reason
+		}
 	};
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '$lib/server/errors';
 import { formFields } from '$lib/server/http/form';
 import type { RatingThresholds } from '$lib/server/drills/ratings';
+import type { DrillMode } from '$lib/server/db/schema';
 import { db } from '$lib/server/runtime';
 import { drillPeopleChoices } from './choices.server';
 import { formFieldOf, readPeople, type People } from './people-form.server';
@@ -70,7 +71,7 @@ export function echo(form: FormData): Record<string, string[]> {
 export function formValues(drill: {
 	title: string;
 	planVersionId: string;
-	mode: 'live' | 'solo';
+	mode: DrillMode;
 	thresholds: RatingThresholds;
 	members: { userId: string; kind: string; roles: string[] }[];
 }): Record<string, string[]> {
