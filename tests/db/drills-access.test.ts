@@ -191,6 +191,12 @@ describe('demo data', () => {
 			const drills = await fresh.db
 				.selectFrom('drills')
 				.select(['id', 'mode', 'status'])
+				// The team drill over a window has its own test (drills-async.test.ts).
+				.where('mode', '!=', 'async')
+				// So do last year's drills of the demo programme (demo-programme.test.ts).
+				.where('scenario_id', '!=', 'ddos-customer-portal')
+				// And the demo's recurring series (programme-series.test.ts).
+				.where('series_id', 'is', null)
 				.orderBy('created_at')
 				.execute();
 			// Ordered by creation: the tabletop, the re-test (prepared four days ago, run two days

@@ -56,6 +56,17 @@ export type SampleValues = {
 	actionId: string;
 	othersActionId: string;
 	incidentId: string;
+	/** Assigned practice (assignments-fixture.ts): the demo trainee's, the second demo
+	 * trainee's, and a cancelled one of the demo trainee's. */
+	assignmentId: string;
+	othersAssignmentId: string;
+	cancelledAssignmentId: string;
+	/** A team drill over a window opening tomorrow, the demo trainee in it (async-fixture.ts). */
+	asyncDrillId: string;
+	/** The demo auditor's calendar feed token (calendar-fixture.ts). */
+	feedToken: string;
+	/** A recurring series the demo lead set up, the demo trainee in it (series-fixture.ts). */
+	seriesId: string;
 };
 
 /** How samples read in test titles. */
@@ -72,7 +83,13 @@ export const placeholderValues: SampleValues = {
 	findingId: '<finding>',
 	actionId: '<trainee’s action>',
 	othersActionId: '<admin’s action>',
-	incidentId: '<incident review>'
+	incidentId: '<incident review>',
+	assignmentId: '<trainee’s assignment>',
+	othersAssignmentId: '<another trainee’s assignment>',
+	cancelledAssignmentId: '<cancelled assignment>',
+	asyncDrillId: '<window drill>',
+	feedToken: '<feed token>',
+	seriesId: '<series>'
 };
 
 export type Sample = string | ((values: SampleValues) => string);

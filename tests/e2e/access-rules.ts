@@ -24,7 +24,7 @@ import { hotWashRules } from './access-rules-hotwash';
 import { improvementRules } from './access-rules-improvement';
 import { traceRules } from './access-rules-trace';
 import { scheduleRules } from './access-rules-schedule';
-import { asyncRules } from './access-rules-async';
+import { asyncRules, windowDrillProbes } from './access-rules-async';
 import { calendarRules } from './access-rules-calendar';
 import { programmeRules } from './access-rules-programme';
 import { assignmentsRules } from './access-rules-assignments';
@@ -549,7 +549,8 @@ const drillRules: Record<string, RouteRule> = {
 				method: 'POST',
 				path: (v) => `${ended(v)}?/endPractice`,
 				expect: expect5('login', 'forbidden', 'conflict', 'forbidden', 'forbidden')
-			}
+			},
+			...windowDrillProbes
 		]
 	},
 	'/drills/[drillId]/edit': {

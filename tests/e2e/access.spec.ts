@@ -24,6 +24,10 @@ import {
 import { drillSamples } from './drill-fixture';
 import { incidentSample } from './incident-fixture';
 import { lessonSamples } from './lessons-fixture';
+import { assignmentSamples } from './assignments-fixture';
+import { asyncSamples } from './async-fixture';
+import { calendarSamples } from './calendar-fixture';
+import { seriesSamples } from './series-fixture';
 import { planWithHistory } from './plan-fixture';
 
 const visitors: Visitor[] = ['anonymous', ...roles];
@@ -82,11 +86,21 @@ test.describe('each route answers each role as its rule says', () => {
 			findingId: '',
 			actionId: '',
 			othersActionId: '',
-			incidentId: ''
+			incidentId: '',
+			assignmentId: '',
+			othersAssignmentId: '',
+			cancelledAssignmentId: '',
+			asyncDrillId: '',
+			feedToken: '',
+			seriesId: ''
 		};
 		Object.assign(values, await drillSamples(values.approvedId));
 		Object.assign(values, await incidentSample(values.planId, values.approvedId));
 		Object.assign(values, await lessonSamples(values.endedDrillId));
+		Object.assign(values, await assignmentSamples());
+		Object.assign(values, await asyncSamples(values.approvedId));
+		Object.assign(values, await calendarSamples());
+		Object.assign(values, await seriesSamples(values.approvedId));
 	});
 
 	test.afterAll(async () => {

@@ -9,12 +9,15 @@ import { logger } from './logger';
 import { builtInLibrary } from './scenarios/library';
 import { announce, startBus, stopBus } from './realtime/bus';
 import { startScheduler } from './drills/scheduler';
+import { startProgrammeTick } from './programme/tick';
+import { topUpSeries } from './programme/occurrences';
 
 // The one open database of the running app. Opened by the init hook before the first
 // request is served; everything else reaches it through db().
 let handle: DatabaseHandle | undefined;
 let config: Config | undefined;
 let stopScheduler: (() => Promise<void>) | undefined;
+let stopProgrammeTick: (() => Promise<void>) | undefined;
 
 export async function startApp(migrations: MigrationModules): Promise<void> {
 	config = readConfig();
@@ -33,6 +36,11 @@ export async function startApp(migrations: MigrationModules): Promise<void> {
 	console.log(describeBootstrap(outcome, config.publicUrl));
 	// Releases due injects of running drills every 500 ms (after a restart, the missed ones first).
 	stopScheduler = startScheduler(handle.db, announce);
+	// Starts scheduled drills at their time and closes team drills' windows, every 2 s.
+	// Once a day it also makes recurring series' occurrences that came into their horizon.
+	stopProgrammeTick = startProgrammeTick(handle.db, announce, {
+		daily: [{ name: 'series top-up', run: topUpSeries }]
+	});
 }
 
 export async function stopApp(): Promise<void> {
@@ -40,6 +48,8 @@ export async function stopApp(): Promise<void> {
 	handle = undefined;
 	await stopScheduler?.();
 	stopScheduler = undefined;
+	await stopProgrammeTick?.();
+	stopProgrammeTick = undefined;
 	await stopBus();
 	await h?.close();
 }

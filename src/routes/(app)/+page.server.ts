@@ -3,6 +3,9 @@ import { planView, scenarioView } from '$lib/server/access/visibility';
 import { page } from '$lib/server/http/route';
 import { listActions, overdueActions, type ActionListItem } from '$lib/server/lessons/list';
 import { listPlans } from '$lib/server/plans/plans';
+import { programmeAlerts } from '$lib/server/programme/requirements';
+import { assignmentsFor } from '$lib/server/programme/assignments';
+import { upcomingDrillsFor } from '$lib/server/programme/upcoming';
 import { todayUtc } from '$lib/server/plans/versions';
 import { listVisibleScenarios } from '$lib/server/scenarios/access';
 import { db } from '$lib/server/runtime';
@@ -35,6 +38,25 @@ export const load: PageServerLoad = page('dashboard.view', async (_event, user) 
 				)
 			: []
 	]);
+	// Practice a lead assigned to this user, still to do.
+	const myAssignments = may(user, 'drills.practise')
+		? await assignmentsFor(db(), user.id, today)
+		: [];
+	// Framework requirements due within 30 days, overdue or never met (leads, admins, auditors).
+	const programme = may(user, 'programme.read') ? await programmeAlerts(db(), new Date()) : [];
+	// Planned drills this user is in over the next two weeks (reminders for the next day).
+	const upcomingDrills = may(user, 'drills.read')
+		? (await upcomingDrillsFor(db(), user, new Date())).map((d) => ({
+				id: d.id,
+				title: d.title,
+				mode: d.mode,
+				kind: d.kind,
+				when: d.when,
+				reminder: d.reminder,
+				soon: d.soon,
+				openUntil: d.openUntil
+			}))
+		: [];
 	const valid = library.filter((s) => s.valid);
 	const owner = may(user, 'plans.read_all');
 	return {
@@ -55,6 +77,9 @@ export const load: PageServerLoad = page('dashboard.view', async (_event, user) 
 		canReview: may(user, 'plans.review'),
 		overdueActions: { count: overdue.length, items: overdue.slice(0, 10).map(actionItem) },
 		myActions: mine.map(actionItem),
+		programmeAlerts: programme,
+		myAssignments,
+		upcomingDrills,
 		scenarios: { total: valid.length, solo: valid.filter((s) => s.solo).length },
 		// What needs attention: reviews overdue or due within 30 days, plans never approved.
 		reviewsDue: owner

@@ -4,6 +4,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import type { Database } from './schema';
+import { logger } from '../logger';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -25,6 +26,9 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize });
+	// An idle pooled connection the server drops (a restart, a terminated backend) is an
+	// 'error' event: without a listener it would crash the process. The pool replaces it.
+	pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection lost'));
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	const safe = new URL(url);
 	safe.password = '';

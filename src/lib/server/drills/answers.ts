@@ -6,7 +6,8 @@ import { parseAnswer, type DrillAnswer } from './answer-shape';
 import { scenarioTimeAt } from './clock';
 import { emit } from './events';
 import type { DrillChange } from './lifecycle';
-import { loadDrillData, promptWindow, type DrillData } from './load';
+import { advanceAnswered, windowClosed } from './async';
+import { everyOpenPromptAnswered, loadDrillData, promptWindow } from './load';
 import { assertFacilitates, memberOf, relationOf, type DrillActor } from './membership';
 import { closeExpiredPrompts, storeClosing } from './release';
 import { lockDrill } from './rows';
@@ -40,10 +41,15 @@ async function answerableBy(
 				: 'The drill is over; answers are closed.',
 			'status'
 		);
+	if (windowClosed(drill, now))
+		throw new ConflictError('The drill’s window has closed; answers are closed.', 'status');
 	if (typeof promptId !== 'string' || !promptId)
 		throw new InvalidInputError('Say which prompt you answer.', 'promptId');
-	// Solo drills look at every answer to know when to move on; live ones need none of them.
-	const data = await loadDrillData(trx, drill, { answers: drill.mode === 'solo' });
+	// Solo drills and "when answered" pacing look at every answer to know when to move on;
+	// clock-paced team drills need none of them.
+	const data = await loadDrillData(trx, drill, {
+		answers: drill.mode === 'solo' || drill.schedule.pacing === 'answered'
+	});
 	const found = data.msel.prompt(promptId);
 	const t = scenarioTimeAt(drill.clock, now);
 	const window = found ? promptWindow(data, promptId, t) : null;
@@ -114,15 +120,9 @@ export async function submitAnswer(
 	);
 	if (drill.mode === 'solo' && everyOpenPromptAnswered(data, t))
 		seq = (await advanceSolo(trx, actor, drill, now, data)).seq;
+	else if (drill.schedule.pacing === 'answered')
+		seq = (await advanceAnswered(trx, drill, now, data)) ?? seq;
 	return { seq, answerId: row.id, scenarioMs: t };
-}
-
-/** Solo: the trainee has answered every prompt still open, so the next inject may come. */
-function everyOpenPromptAnswered(data: DrillData, t: number): boolean {
-	return data.msel.prompts.every(({ prompt }) => {
-		const w = promptWindow(data, prompt.id, t);
-		return !w.released || !w.open || data.current.has(prompt.id);
-	});
 }
 
 /** A participant acknowledges an inject (once; the first time counts for the response clock). */

@@ -25,7 +25,9 @@ export function scenarioTimeAt(clock: DrillClock, now: Date): number {
 	// A `now` behind the anchor (another instance's clock a little behind) adds nothing,
 	// so scenario time never runs backwards.
 	const elapsed = Math.max(0, now.getTime() - clock.realAt.getTime());
-	return clock.scenarioMs + Math.floor(elapsed * clock.speed);
+	// A stretched (fractional) speed must not lose the last ms to rounding: 135 real minutes at
+	// 1/9 are 15 scenario minutes, not 899 999 ms.
+	return clock.scenarioMs + Math.floor(elapsed * clock.speed + 1e-6);
 }
 
 export type ClockChange = {

@@ -33,6 +33,8 @@ export type NewDrillInput = {
 	ratingThresholds?: unknown;
 	/** A planned drill (live or async): see schedule.ts. */
 	schedule?: DrillScheduleInput;
+	/** The lead facilitator in place of the actor (a series' occurrences keep its people). */
+	facilitatedBy?: string;
 };
 
 /** What a draft drill's form may set: shared by creating and editing. */
@@ -64,7 +66,8 @@ const inputSchema = z.object({
 	title: titleSchema,
 	...peopleSchema,
 	ratingThresholds: z.unknown().optional(),
-	schedule: z.custom<DrillScheduleInput>().optional()
+	schedule: z.custom<DrillScheduleInput>().optional(),
+	facilitatedBy: z.string().optional()
 });
 
 export function invalid(message: string, field: string): never {
@@ -256,7 +259,7 @@ export async function createDrill(
 					field: 'mode'
 				}
 			]
-		: livePeople(actor.id, input);
+		: livePeople(input.facilitatedBy ?? actor.id, input);
 	if (solo && (input.facilitators.length || input.participants.length || input.observers.length))
 		invalid('A solo drill has only the trainee practising.', 'mode');
 	await checkPeople(trx, people, scenario);

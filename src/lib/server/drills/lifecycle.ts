@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import * as audit from '../audit/log';
+import type { AuditActor } from '../audit/log';
 import type { Database, DrillStatus } from '../db/schema';
 import { ConflictError, InvalidInputError } from '../errors';
 import { clockColumns, isSpeed, reanchor, SPEEDS, type ClockChange } from './clock';
@@ -26,6 +27,15 @@ const refusals: Record<DrillStatus, string> = {
 	ended: 'This drill has ended.',
 	cancelled: 'This drill was cancelled.'
 };
+
+/** A team drill over a window runs on its window: nobody moves its clock by hand. */
+function refuseWindowDrill(drill: Drill, what: string): void {
+	if (drill.mode === 'async')
+		throw new ConflictError(
+			`A team drill over a window opens and closes by itself; it cannot be ${what}.`,
+			'mode'
+		);
+}
 
 function expectStatus(drill: Drill, allowed: DrillStatus[], what: string): void {
 	if (!allowed.includes(drill.status))
@@ -91,6 +101,7 @@ export async function start(
 ): Promise<DrillChange> {
 	const drill = await lockDrill(trx, drillId);
 	await assertRunsDrill(trx, drill, actor, 'start it');
+	refuseWindowDrill(drill, 'started by hand');
 	if (drill.status !== 'draft')
 		throw new ConflictError(
 			drill.status === 'running' || drill.status === 'paused'
@@ -98,8 +109,23 @@ export async function start(
 				: `${refusals[drill.status]} It cannot be started.`,
 			'status'
 		);
+	return startLocked(trx, actor, drill, now);
+}
+
+/**
+ * Starts a draft the caller has locked and checked (the facilitator, or the programme tick
+ * as the system). `clockFrom`: the real moment scenario time 0 is anchored at (a team drill
+ * over a window runs from the window's opening, even when its tick came late).
+ */
+export async function startLocked(
+	trx: Transaction<Database>,
+	actor: AuditActor,
+	drill: Drill,
+	now: Date,
+	clockFrom: Date = now
+): Promise<DrillChange> {
 	if (drill.schedule.scheduledAt) await bindPlanInForce(trx, drill);
-	let seq = await moveClock(trx, drill, now, { status: 'running' }, { started_at: now });
+	let seq = await moveClock(trx, drill, clockFrom, { status: 'running' }, { started_at: now });
 	drill.startedAt = now;
 	await audit.append(trx, actor, 'drill.started', drillTarget(drill.id), {
 		title: drill.title,
@@ -118,6 +144,7 @@ export async function pause(
 ): Promise<DrillChange> {
 	const drill = await lockDrill(trx, drillId);
 	await assertRunsDrill(trx, drill, actor, 'pause it');
+	refuseWindowDrill(drill, 'paused');
 	expectStatus(drill, ['running'], 'paused');
 	// What was due before the pause goes out first, at the time it was due.
 	await releaseDueLocked(trx, drill, now);
@@ -136,6 +163,7 @@ export async function resume(
 ): Promise<DrillChange> {
 	const drill = await lockDrill(trx, drillId);
 	await assertRunsDrill(trx, drill, actor, 'resume it');
+	refuseWindowDrill(drill, 'resumed');
 	expectStatus(drill, ['paused'], 'resumed');
 	const seq = await moveClock(trx, drill, now, { status: 'running' });
 	await audit.append(trx, actor, 'drill.resumed', drillTarget(drill.id), {
@@ -159,6 +187,7 @@ export async function setSpeed(
 		);
 	const drill = await lockDrill(trx, drillId);
 	await assertRunsDrill(trx, drill, actor, 'change its speed');
+	refuseWindowDrill(drill, 'sped up or slowed down');
 	expectStatus(drill, ['draft', 'running', 'paused'], 'sped up or slowed down');
 	if (drill.clock.speed === speed) return { seq: drill.lastSeq };
 	const from = drill.clock.speed;
@@ -184,7 +213,7 @@ export async function end(
 /** Ends a drill the caller has locked (also a solo drill whose last inject is done). */
 export async function endLocked(
 	trx: Transaction<Database>,
-	actor: DrillActor,
+	actor: AuditActor,
 	drill: Drill,
 	now: Date,
 	how: string
@@ -207,8 +236,8 @@ export async function endLocked(
 		{ status: 'ended', endedAt: now.toISOString(), scenarioMs: drill.clock.scenarioMs, closed },
 		now
 	);
-	// A live drill's debrief opens as it ends (lessons learned: the hot wash).
-	if (drill.mode === 'live') await openHotWash(trx, drill.id, now, HOT_WASH_HOURS, actor);
+	// A team drill's debrief opens as it ends (lessons learned: the hot wash).
+	if (drill.mode !== 'solo') await openHotWash(trx, drill.id, now, HOT_WASH_HOURS, actor);
 	await audit.append(trx, actor, 'drill.ended', drillTarget(drill.id), {
 		title: drill.title,
 		how,

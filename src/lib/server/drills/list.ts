@@ -19,6 +19,12 @@ export type DrillListItem = {
 	createdByName: string;
 	/** The viewer's place in the drill; null when they only read it. */
 	myKind: DrillMemberKind | null;
+	/** When it is planned, in the zone it was planned in; its series, if recurring. */
+	scheduledAt: Date | null;
+	timeZone: string | null;
+	seriesId: string | null;
+	seriesTitle: string | null;
+	cancelledReason: string | null;
 };
 
 export async function listDrills(
@@ -32,7 +38,13 @@ export async function listDrills(
 		.leftJoin('drill_members as me', (j) =>
 			j.onRef('me.drill_id', '=', 'd.id').on('me.user_id', '=', view.memberId)
 		)
+		.leftJoin('drill_series as s', 's.id', 'd.series_id')
 		.select([
+			'd.scheduled_at',
+			'd.time_zone',
+			'd.series_id',
+			's.title as series_title',
+			'd.cancelled_reason',
 			'd.id',
 			'd.title',
 			'd.mode',
@@ -65,7 +77,12 @@ export async function listDrills(
 		startedAt: r.started_at,
 		endedAt: r.ended_at,
 		createdByName: r.display_name,
-		myKind: r.kind
+		myKind: r.kind,
+		scheduledAt: r.scheduled_at,
+		timeZone: r.time_zone,
+		seriesId: r.series_id,
+		seriesTitle: r.series_title,
+		cancelledReason: r.cancelled_reason
 	}));
 }
 

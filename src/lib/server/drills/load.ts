@@ -216,7 +216,8 @@ export function promptWindow(data: DrillData, promptId: string, t: number): Prom
 	const release = found && data.injects.get(found.entry.inject.id);
 	if (!found || release?.state !== 'released')
 		return { released: false, open: false, closesAtMs: null, closedReason: null };
-	const limit = found.prompt.timeLimit;
+	// A team drill over a window has no time limits: its prompts close when the window does.
+	const limit = data.drill.mode === 'async' ? undefined : found.prompt.timeLimit;
 	const closesAtMs = limit
 		? release.scenarioMs + Math.round(durationMinutes(limit) * 60_000)
 		: null;
@@ -229,6 +230,14 @@ export function promptWindow(data: DrillData, promptId: string, t: number): Prom
 				? 'end'
 				: null;
 	return { released: true, open: closedReason === null, closesAtMs, closedReason };
+}
+
+/** Every released prompt still open has an answer (solo and "when answered" pacing move on). */
+export function everyOpenPromptAnswered(data: DrillData, t: number): boolean {
+	return data.msel.prompts.every(({ prompt }) => {
+		const w = promptWindow(data, prompt.id, t);
+		return !w.released || !w.open || data.current.has(prompt.id);
+	});
 }
 
 /** Scenario time now. */

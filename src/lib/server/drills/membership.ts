@@ -68,7 +68,7 @@ export async function drillAccess(
 export const seesEverything = (as: DrillRelation) => as === 'facilitator' || as === 'reader';
 
 /**
- * Checks that the actor runs this drill: a facilitator of a live drill, or the trainee of
+ * Checks that the actor runs this drill: a facilitator of a team drill, or the trainee of
  * their own solo drill. Someone who may not see the drill is told it does not exist.
  */
 export async function assertRunsDrill(
@@ -78,14 +78,15 @@ export async function assertRunsDrill(
 	what: string
 ): Promise<Member> {
 	const member = await memberOf(db, drill.id, actor.id);
+	// A team drill (live or over a window) is run by its facilitators; solo by its trainee.
 	const runs =
-		drill.mode === 'live'
+		drill.mode !== 'solo'
 			? member?.kind === 'facilitator' && can(actor.role, 'drills.facilitate')
 			: member?.kind === 'participant' && drill.createdBy === actor.id;
 	if (runs) return member!;
 	if (!relationOf(drill, member, actor)) throw new NotFoundError('No such drill.');
 	throw new ForbiddenError(
-		drill.mode === 'live'
+		drill.mode !== 'solo'
 			? `Only a facilitator of this drill may ${what}.`
 			: `Only the trainee practising may ${what}.`
 	);

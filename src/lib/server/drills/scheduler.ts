@@ -5,7 +5,7 @@ import { logger } from '../logger';
 import { scenarioTimeAt } from './clock';
 import { offsetMs } from './msel';
 import { releaseDue } from './release';
-import { ms, toDrill, drillColumns } from './rows';
+import { ms, toDrill, drillColumns, type Drill } from './rows';
 import { scenarioOf } from './scenario-of-drill';
 
 // The scheduler: every tick, each running drill whose next inject (or a prompt's time limit)
@@ -17,11 +17,13 @@ export type Announce = (drillId: string, seq: number) => void;
 /** The next scenario time at which something happens in the drill without anyone acting. */
 async function nextWakeMs(
 	db: Kysely<Database>,
-	drillId: string,
+	drill: Drill,
 	rows: { inject_id: string; state: string; scenario_ms: number | string }[],
 	closed: Set<string>
 ): Promise<number> {
-	const scenario = await scenarioOf(db, drillId);
+	const scenario = await scenarioOf(db, drill.id);
+	// Prompts of a team drill over a window have no time limits (they close with the window).
+	const limits = drill.mode !== 'async';
 	const done = new Map(rows.map((r) => [r.inject_id, r]));
 	let wake = Infinity;
 	for (const inject of scenario.injects) {
@@ -32,7 +34,7 @@ async function nextWakeMs(
 		}
 		if (row.state !== 'released') continue;
 		for (const p of inject.prompts)
-			if (p.timeLimit && !closed.has(p.id))
+			if (limits && p.timeLimit && !closed.has(p.id))
 				wake = Math.min(
 					wake,
 					ms(row.scenario_ms) + Math.round(durationMinutes(p.timeLimit) * 60_000)
@@ -79,7 +81,7 @@ export async function tick(
 				closedRows.filter((c) => c.drill_id === drill.id).map((c) => c.prompt_id)
 			);
 			const rows = injectRows.filter((r) => r.drill_id === drill.id);
-			const wake = await nextWakeMs(db, drill.id, rows, closed);
+			const wake = await nextWakeMs(db, drill, rows, closed);
 			if (wake > scenarioTimeAt(drill.clock, now)) continue;
 			const out = await db.transaction().execute((trx) => releaseDue(trx, drill.id, now));
 			if (out.seq === null) continue;

@@ -59,7 +59,7 @@ export async function updateDraftDrill(
 	await assertRunsDrill(trx, drill, actor, 'edit it');
 	if (drill.status !== 'draft')
 		throw new ConflictError('Only a draft drill can be edited.', 'status');
-	if (drill.mode !== 'live') invalid('A solo drill has only the trainee practising.', 'mode');
+	if (drill.mode === 'solo') invalid('A solo drill has only the trainee practising.', 'mode');
 
 	const stored = await trx
 		.selectFrom('drills')

@@ -1,9 +1,12 @@
 import type { Handle } from '@sveltejs/kit';
 import { logger } from '../logger';
 
-// Invite links carry their secret in the path; the log keeps the route, not the secret.
+// Invite links and calendar feeds carry their secret in the path; the log keeps the route,
+// not the secret.
 export function loggablePath(pathname: string): string {
-	return pathname.replace(/^\/invite\/[^/]+/, '/invite/[redacted]');
+	return pathname
+		.replace(/^\/invite\/[^/]+/, '/invite/[redacted]')
+		.replace(/^\/calendar\/feed\/[^/]+/, '/calendar/feed/[redacted]');
 }
 
 /** One log line per request: method, path (no query: it may hold a secret), status, time. */

@@ -107,7 +107,7 @@ function checkFields(source: SourceContext, input: FindingFields) {
 	};
 }
 
-/** A new finding; its source must be an ended live drill or an incident review. */
+/** A new finding; its source must be an ended team drill or an incident review. */
 export async function createFinding(
 	trx: Transaction<Database>,
 	actor: LessonActor,

@@ -10,7 +10,7 @@ import { isUuid } from '../users/users';
 import type { LessonActor } from './actor';
 import { boundedText } from './checks';
 
-// The hot wash: the debrief right after a live drill. It opens when the drill ends, for a
+// The hot wash: the debrief right after a team drill (live or over a window). It opens when the drill ends, for a
 // set time (72 hours unless the facilitator extends or closes it); every participant and
 // facilitator answers three questions, editable while it is open, and the facilitator (or
 // a lead) writes a summary. Everyone in the drill reads all answers, with names: it is a
@@ -52,7 +52,7 @@ export const isOpen = (hw: Pick<HotWash, 'closesAt'>, now: Date) =>
 	now.getTime() < hw.closesAt.getTime();
 
 /**
- * Opens the hot wash of a live drill that has just ended (called under the drill's lock by
+ * Opens the hot wash of a team drill that has just ended (called under the drill's lock by
  * the end of the drill). A drill has one hot wash: a second call changes nothing.
  */
 export async function openHotWash(
@@ -214,7 +214,7 @@ export async function answerHotWash(
 
 function noHotWash(access: DrillAccess) {
 	const { drill } = access;
-	if (drill.mode !== 'live') return new NotFoundError('A solo practice has no hot wash.');
+	if (drill.mode === 'solo') return new NotFoundError('A solo practice has no hot wash.');
 	if (drill.status !== 'ended')
 		return new ConflictError('The hot wash opens when the drill ends.', 'status');
 	return new ConflictError(
@@ -274,7 +274,7 @@ export async function setHotWashClose(
 	const access = await assertLeads(trx, actor, drillId);
 	const { drill } = access;
 	let hw = await lockHotWash(trx, drill.id);
-	if (!hw && (drill.mode !== 'live' || drill.status !== 'ended')) throw noHotWash(access);
+	if (!hw && (drill.mode === 'solo' || drill.status !== 'ended')) throw noHotWash(access);
 	let to: Date;
 	if (closesAt === 'now') {
 		if (!hw) throw noHotWash(access);

@@ -7,7 +7,7 @@ import { readStoredContent } from '../plans/stored-content';
 import { formatVersionNumber } from '../plans/version-number';
 import { isUuid } from '../users/users';
 
-// Where a finding comes from: an ended live drill or a real-incident review. Each ran
+// Where a finding comes from: an ended team drill or a real-incident review. Each ran
 // against one plan version, whose sections a finding may point at by stable key; a drill
 // also brings its scenario's objectives.
 
@@ -121,10 +121,10 @@ async function loadSource(db: Kysely<Database>, ref: SourceRef, forNewFinding: b
 					.executeTakeFirst()
 			: undefined;
 		if (!d) throw unknown('drill');
-		if (forNewFinding && (d.mode !== 'live' || d.status !== 'ended' || !d.ended_at))
+		if (forNewFinding && (d.mode === 'solo' || d.status !== 'ended' || !d.ended_at))
 			throw new InvalidInputError(
-				d.mode !== 'live'
-					? 'Findings come from live drills; solo practice has none.'
+				d.mode === 'solo'
+					? 'Findings come from team drills; solo practice has none.'
 					: 'Findings are drawn from a drill once it has ended.',
 				'source'
 			);

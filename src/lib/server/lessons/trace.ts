@@ -205,7 +205,7 @@ export async function traceFrom(db: Kysely<Database>, start: TraceStart): Promis
 					.selectFrom('drills')
 					.select(['id', 'title'])
 					.where('id', '=', start.drillId)
-					.where('mode', '=', 'live')
+					.where('mode', '!=', 'solo')
 					.executeTakeFirst()
 			: undefined;
 		if (!drill) throw new NotFoundError('No such drill.');
@@ -631,7 +631,7 @@ export async function traceChoices(db: Kysely<Database>, planId: string | null) 
 		db
 			.selectFrom('drills')
 			.select(['id', 'title', 'started_at', 'ended_at'])
-			.where('mode', '=', 'live')
+			.where('mode', '!=', 'solo')
 			.where('status', '=', 'ended')
 			.orderBy('ended_at', 'desc')
 			.limit(100)

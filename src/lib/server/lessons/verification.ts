@@ -12,7 +12,7 @@ import { actionTarget, lockAction, recordEvent } from './action-rows';
 import { assertLessonEditor, requiredText } from './checks';
 import { refOfRow, sourceSummary } from './sources';
 
-// Closing the loop: a done action is verified by evidence. A later live drill whose final
+// Closing the loop: a done action is verified by evidence. A later team drill whose final
 // HSEEP rating (an override wins) is P or S for the finding's objective, or, where that
 // objective was not assessed, for the action's capability; an approved plan version that
 // carries the change; or a lead's note with a reference to the evidence.
@@ -117,8 +117,8 @@ async function checkDrill(db: Kysely<Database>, target: Target, drillId: string)
 				.executeTakeFirst()
 		: undefined;
 	if (!drill) throw new InvalidInputError('No such drill.', 'drillId');
-	if (drill.mode !== 'live' || drill.status !== 'ended' || !drill.ended_at)
-		throw new InvalidInputError('A re-test is a live drill that has ended.', 'drillId');
+	if (drill.mode === 'solo' || drill.status !== 'ended' || !drill.ended_at)
+		throw new InvalidInputError('A re-test is a team drill that has ended.', 'drillId');
 	if (drill.id === target.sourceDrillId)
 		throw new InvalidInputError(
 			'That is the drill the finding came from: a re-test is a later drill.',
@@ -251,7 +251,7 @@ export type VersionCandidate = {
 };
 
 /**
- * What the verify form offers: recent live drills ended after the source (at most 20, newest
+ * What the verify form offers: recent team drills ended after the source (at most 20, newest
  * first) with their rating for the objective or capability, and the approved plan versions
  * that carry the action.
  */
@@ -271,7 +271,7 @@ export async function verificationCandidates(
 	let query = db
 		.selectFrom('drills')
 		.select(['id', 'title', 'ended_at'])
-		.where('mode', '=', 'live')
+		.where('mode', '!=', 'solo')
 		.where('status', '=', 'ended')
 		.where('ended_at', '>', target.after);
 	if (target.sourceDrillId) query = query.where('id', '!=', target.sourceDrillId);

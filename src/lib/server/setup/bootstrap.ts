@@ -8,9 +8,13 @@ import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Config } from '../config';
 import type { Database, User } from '../db/schema';
 import * as users from '../users/users';
+import { seedDemoAssignments } from './demo-assignments';
+import { seedDemoAsync } from './demo-async';
 import { seedDemoDrills } from './demo-drills';
 import { seedDemoLessons } from './demo-lessons';
 import { seedDemoPlan } from './demo-plans';
+import { seedDemoSeries } from './demo-series';
+import { seedDemoProgramme } from './demo-programme';
 
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
 export const SETUP_TOKEN_KEY = 'setup_token_hash';
@@ -77,6 +81,19 @@ export async function bootstrap(db: Kysely<Database>, config: Config): Promise<B
 				trx,
 				{ lead: made.lead!, admin: made.admin!, trainee: made.trainee!, analyst: sam },
 				drills,
+				planId
+			);
+			await seedDemoSeries(trx, { lead: made.lead!, trainee: made.trainee!, analyst: sam });
+			await seedDemoAssignments(trx, { lead: made.lead!, trainee: made.trainee!, analyst: sam });
+			await seedDemoAsync(trx, {
+				lead: made.lead!,
+				trainee: made.trainee!,
+				analyst: sam,
+				auditor: made.auditor!
+			});
+			await seedDemoProgramme(
+				trx,
+				{ admin: made.admin!, lead: made.lead!, trainee: made.trainee!, analyst: sam },
 				planId
 			);
 		});

@@ -4,6 +4,7 @@ import { listDrills } from '$lib/server/drills/list';
 import { page } from '$lib/server/http/route';
 import { db } from '$lib/server/runtime';
 import { fullLibrary } from '$lib/server/scenarios/custom';
+import { formatInZone } from '$lib/zoned-time';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('drills.read', async (_event, user) => {
@@ -20,7 +21,12 @@ export const load: PageServerLoad = page('drills.read', async (_event, user) => 
 			createdAt: d.createdAt.toISOString(),
 			startedAt: d.startedAt?.toISOString() ?? null,
 			endedAt: d.endedAt?.toISOString() ?? null,
-			myKind: d.myKind
+			myKind: d.myKind,
+			planned: d.scheduledAt && d.timeZone ? formatInZone(d.scheduledAt, d.timeZone) : null,
+			scheduledAt: d.scheduledAt?.toISOString() ?? null,
+			cancelledReason: d.cancelledReason,
+			// A series page is for those who see every drill.
+			series: d.seriesId && view.all ? { id: d.seriesId, title: d.seriesTitle ?? '' } : null
 		})),
 		seesAll: view.all,
 		canCreate: may(user, 'drills.facilitate'),

@@ -7,6 +7,8 @@ import { practiceAttempts } from '$lib/server/drills/list';
 import { DEFAULT_THRESHOLDS } from '$lib/server/drills/ratings';
 import { formFields } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
+import { todayUtc } from '$lib/server/plans/versions';
+import { assignmentsFor } from '$lib/server/programme/assignments';
 import { announce } from '$lib/server/realtime/bus';
 import { db } from '$lib/server/runtime';
 import { listVisibleScenarios } from '$lib/server/scenarios/access';
@@ -14,14 +16,16 @@ import { practiceSummary } from './summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('drills.practise', async (_event, user) => {
-	const [attempts, library] = await Promise.all([
+	const [attempts, library, assigned] = await Promise.all([
 		practiceAttempts(db(), user.id),
-		listVisibleScenarios(db(), scenarioView(user))
+		listVisibleScenarios(db(), scenarioView(user)),
+		assignmentsFor(db(), user.id, todayUtc())
 	]);
 	const solo = library.filter((s) => s.valid && s.solo);
 	const summary = practiceSummary(attempts, solo);
 	return {
 		...summary,
+		assigned,
 		chart: practiceScoresChart({
 			title: 'My practice scores, attempt by attempt',
 			thresholds: DEFAULT_THRESHOLDS,

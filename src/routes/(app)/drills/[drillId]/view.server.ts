@@ -27,6 +27,7 @@ import type { Database } from '$lib/server/db/schema';
 import { drillEventTypes } from '$lib/server/drills/events';
 import { drillPlan } from '$lib/server/drills/load';
 import { drillAccess } from '$lib/server/drills/membership';
+import { asyncProgress, windowOf } from '$lib/server/drills/async';
 import { facilitatorState, participantState } from '$lib/server/drills/state';
 import { connectedUsers } from './events/presence.server';
 
@@ -355,7 +356,9 @@ export async function drillPageData(
 		const levels = plan.content.severityScale.map((l) => l.id);
 		return {
 			view: 'console' as const,
-			runs: as === 'facilitator' && drill.mode === 'live',
+			runs: as === 'facilitator' && drill.mode !== 'solo',
+			window: windowOf(drill),
+			progress: await asyncProgress(db, drill),
 			header: headerOf(state),
 			events,
 			severityScale: plan.content.severityScale.map((l) => ({ id: l.id, name: l.name })),
@@ -374,6 +377,8 @@ export async function drillPageData(
 	return {
 		view: 'participant' as const,
 		runs: drill.mode === 'solo' && as === 'participant',
+		window: windowOf(drill),
+		progress: null,
 		header: headerOf(state),
 		events,
 		severityScale: state.severityScale.map((l) => ({ id: l.id, name: l.name })),

@@ -10,6 +10,9 @@ import { durationMinutes } from '$lib/scenarios/schema';
 import { db } from '$lib/server/runtime';
 import { drillPeopleChoices, drillPlanChoices } from './choices.server';
 import { echo, formValues, peopleOf, readSettings, rethrowOnForm } from './drill-form.server';
+import { readPlan, timeZoneChoices } from './schedule-form.server';
+import { createSeries } from '$lib/server/programme/series';
+import { futureSchedule } from '$lib/server/programme/occurrences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('drills.facilitate', async (event, user) => {
@@ -41,6 +44,7 @@ export const load: PageServerLoad = page('drills.facilitate', async (event, user
 				: null,
 		plans,
 		people: await drillPeopleChoices(db()),
+		zones: timeZoneChoices(),
 		defaults: formValues({
 			title: s ? `${s.title} · ${new Date().toISOString().slice(0, 10)}` : '',
 			planVersionId: plans.flatMap((p) => p.versions).find((v) => v.inForce)?.id ?? '',
@@ -63,19 +67,52 @@ export const actions: Actions = {
 			const picked = formFields(form, pickSchema);
 			const settings = readSettings(form);
 			const people = await peopleOf(form);
+			const plan = readPlan(form, settings.mode);
+			const by = { ...actor, role: user.role };
+			const now = new Date();
+			if (plan.rrule !== null && plan.when.kind === 'at' && settings.mode !== 'solo') {
+				const { when, rrule } = { when: plan.when, rrule: plan.rrule };
+				const mode = settings.mode;
+				const { seriesId } = await db()
+					.transaction()
+					.execute((trx) =>
+						createSeries(
+							trx,
+							by,
+							{
+								title: settings.title,
+								mode,
+								scenarioId: picked.scenarioId,
+								planVersionId: settings.planVersionId || undefined,
+								scheduledAt: when.scheduledAt,
+								timeZone: when.timeZone,
+								rrule,
+								durationMinutes: when.durationMinutes,
+								autoStart: when.autoStart,
+								windowEndsAt: when.windowEndsAt,
+								pacing: when.pacing,
+								...people
+							},
+							now
+						).catch((e) => rethrowOnForm(e, people))
+					);
+				redirect(303, `/drills/series/${seriesId}`);
+			}
+			const schedule = plan.when.kind === 'at' ? futureSchedule(plan.when, now) : undefined;
 			const { drillId } = await db()
 				.transaction()
 				.execute((trx) =>
 					createDrill(
 						trx,
-						{ ...actor, role: user.role },
+						by,
 						{
 							scenarioId: picked.scenarioId,
 							version: picked.version,
 							...settings,
-							...(settings.mode === 'live' ? people : {})
+							...(settings.mode !== 'solo' ? people : {}),
+							...(schedule ? { schedule } : {})
 						},
-						new Date()
+						now
 					).catch((e) => rethrowOnForm(e, people))
 				);
 			redirect(303, `/drills/${drillId}`);

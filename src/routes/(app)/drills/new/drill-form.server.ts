@@ -18,7 +18,7 @@ const percent = z.coerce
 const settingsSchema = z.object({
 	planVersionId: z.string().max(40),
 	title: z.string().max(200).default(''),
-	mode: z.enum(['live', 'solo'], 'choose live or solo'),
+	mode: z.enum(['live', 'async', 'solo'], 'choose live, a team over a window, or solo'),
 	thresholdP: percent.default(90),
 	thresholdS: percent.default(70),
 	thresholdM: percent.default(40)
@@ -27,7 +27,7 @@ const settingsSchema = z.object({
 export type DrillSettings = {
 	planVersionId: string;
 	title: string | undefined;
-	mode: 'live' | 'solo';
+	mode: 'live' | 'async' | 'solo';
 	ratingThresholds: RatingThresholds;
 };
 

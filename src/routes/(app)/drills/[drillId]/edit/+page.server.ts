@@ -10,6 +10,9 @@ import {
 	readSettings,
 	rethrowOnForm
 } from '../../new/drill-form.server';
+import { planDraft } from '$lib/server/programme/occurrences';
+import { seriesTitle } from '$lib/server/programme/series';
+import { planValues, readPlan, timeZoneChoices } from '../../new/schedule-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // "Edit drill": the new-drill form of a draft, filled with its values. The scenario stays.
@@ -17,17 +20,26 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = page('drills.facilitate', async (event, user) => {
 	const { drill, people, roles } = await draftForEdit(db(), user, event.params.drillId);
 	return {
-		drill: { id: drill.id, title: drill.title },
+		drill: {
+			id: drill.id,
+			title: drill.title,
+			seriesId: drill.schedule.seriesId,
+			seriesTitle: await seriesTitle(db(), drill.schedule.seriesId)
+		},
+		zones: timeZoneChoices(),
 		roles,
 		plans: await drillPlanChoices(db()),
 		people: await drillPeopleChoices(db()),
-		values: formValues({
-			title: drill.title,
-			planVersionId: drill.planVersionId,
-			mode: drill.mode,
-			thresholds: drill.thresholds,
-			members: people
-		})
+		values: {
+			...formValues({
+				title: drill.title,
+				planVersionId: drill.planVersionId,
+				mode: drill.mode,
+				thresholds: drill.thresholds,
+				members: people
+			}),
+			...planValues(drill.schedule)
+		}
 	};
 });
 
@@ -41,17 +53,20 @@ export const actions: Actions = {
 			await draftForEdit(db(), user, drillId);
 			const { title, planVersionId, ratingThresholds } = readSettings(form);
 			const people = await peopleOf(form);
+			const { when } = readPlan(form, String(form.get('mode') ?? 'live'), false);
+			const by = { ...actor, role: user.role };
 			await db()
 				.transaction()
-				.execute((trx) =>
-					updateDraftDrill(
+				.execute(async (trx) => {
+					await updateDraftDrill(
 						trx,
-						{ ...actor, role: user.role },
+						by,
 						drillId,
 						{ title, planVersionId, ratingThresholds, ...people },
 						new Date()
-					).catch((e) => rethrowOnForm(e, people))
-				);
+					).catch((e) => rethrowOnForm(e, people));
+					await planDraft(trx, by, drillId, when, new Date());
+				});
 			redirect(303, `/drills/${drillId}`);
 		},
 		{ echoWith: (form) => ({ values: echo(form) }) }

@@ -37,7 +37,7 @@ export const load: PageServerLoad = page('drills.read', async (event, user) => {
 	const now = new Date();
 	const access = await drillAccess(db(), user, event.params.drillId);
 	const { drill, as } = access;
-	if (drill.mode !== 'live') throw new NotFoundError('A solo practice has no hot wash.');
+	if (drill.mode === 'solo') throw new NotFoundError('A solo practice has no hot wash.');
 	const hw = await loadHotWash(db(), drill.id);
 	const open = hw ? isOpen(hw, now) : false;
 	const members = await hotWashMembers(db(), drill.id);

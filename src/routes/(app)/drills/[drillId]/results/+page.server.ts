@@ -25,7 +25,7 @@ export const load: PageServerLoad = page('drills.read', async (event, user) => {
 	return {
 		pending: false as const,
 		full,
-		canJudge: as === 'facilitator' && drill.mode === 'live' && drill.status !== 'cancelled',
+		canJudge: as === 'facilitator' && drill.mode !== 'solo' && drill.status !== 'cancelled',
 		...resultsView(results, full),
 		charts: resultCharts(results)
 	};

@@ -26,7 +26,7 @@ export const load: PageServerLoad = page('lessons.edit', async (event) => {
 			db()
 				.selectFrom('drills')
 				.select(['id', 'title', 'ended_at'])
-				.where('mode', '=', 'live')
+				.where('mode', '!=', 'solo')
 				.where('status', '=', 'ended')
 				.orderBy('ended_at', 'desc')
 				.limit(50)
