@@ -24,7 +24,8 @@ const actionItem = (a: ActionListItem) => ({
 
 export const load: PageServerLoad = page('dashboard.view', async (_event, user) => {
 	const today = todayUtc();
-	const [plans, library, overdue, mine] = await Promise.all([
+	const now = new Date();
+	const [plans, library, overdue, mine, myAssignments, programme, upcoming] = await Promise.all([
 		listPlans(db(), planView(user)),
 		listVisibleScenarios(db(), scenarioView(user)),
 		// Overdue corrective actions for whoever reads the improvement plan…
@@ -36,27 +37,25 @@ export const load: PageServerLoad = page('dashboard.view', async (_event, user) 
 					{ ownerId: user.id, status: ['open', 'in_progress'], order: 'due', limit: 20 },
 					today
 				)
-			: []
+			: [],
+		// Practice a lead assigned to this user, still to do.
+		may(user, 'drills.practise') ? assignmentsFor(db(), user.id, today) : [],
+		// Framework requirements due within 30 days, overdue or never met.
+		may(user, 'programme.read') ? programmeAlerts(db(), now) : [],
+		// Planned drills this user is in over the next two weeks (reminders for the next day),
+		// and team drills over a window open now.
+		may(user, 'drills.read') ? upcomingDrillsFor(db(), user, now) : []
 	]);
-	// Practice a lead assigned to this user, still to do.
-	const myAssignments = may(user, 'drills.practise')
-		? await assignmentsFor(db(), user.id, today)
-		: [];
-	// Framework requirements due within 30 days, overdue or never met (leads, admins, auditors).
-	const programme = may(user, 'programme.read') ? await programmeAlerts(db(), new Date()) : [];
-	// Planned drills this user is in over the next two weeks (reminders for the next day).
-	const upcomingDrills = may(user, 'drills.read')
-		? (await upcomingDrillsFor(db(), user, new Date())).map((d) => ({
-				id: d.id,
-				title: d.title,
-				mode: d.mode,
-				kind: d.kind,
-				when: d.when,
-				reminder: d.reminder,
-				soon: d.soon,
-				openUntil: d.openUntil
-			}))
-		: [];
+	const upcomingDrills = upcoming.map((d) => ({
+		id: d.id,
+		title: d.title,
+		mode: d.mode,
+		kind: d.kind,
+		when: d.when,
+		reminder: d.reminder,
+		soon: d.soon,
+		openUntil: d.openUntil
+	}));
 	const valid = library.filter((s) => s.valid);
 	const owner = may(user, 'plans.read_all');
 	return {

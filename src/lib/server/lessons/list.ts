@@ -15,7 +15,7 @@ import { capabilities } from '../../scenarios/schema';
 import type { Database } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { todayUtc } from '../plans/versions';
-import { isUuid } from '../users/users';
+import { activeUsersWho, isUuid } from '../users/users';
 
 // The improvement plan as lists: corrective actions with their finding, source and owner,
 // filtered as the plan page, the CSV export, "my actions", the dashboard and the API ask;
@@ -330,16 +330,8 @@ export async function listFindings(
 }
 
 /** Who may be an action's point of contact: active users whose role may own actions. */
-export async function ownerChoices(
+export function ownerChoices(
 	db: Kysely<Database>
 ): Promise<{ id: string; name: string; role: Role }[]> {
-	const rows = await db
-		.selectFrom('users')
-		.select(['id', 'display_name', 'role'])
-		.where('disabled_at', 'is', null)
-		.orderBy('display_name')
-		.execute();
-	return rows
-		.filter((u) => can(u.role, 'actions.own'))
-		.map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
+	return activeUsersWho(db, 'actions.own');
 }

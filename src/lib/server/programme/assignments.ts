@@ -9,7 +9,7 @@ import { drillResults } from '../drills/results';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { boundedText, fieldChecks } from '../lessons/checks';
 import { findScenario, fullLibrary } from '../scenarios/custom';
-import { isUuid } from '../users/users';
+import { activeUsersWho, isUuid } from '../users/users';
 
 // Assigned practice: a lead gives a solo-ready scenario to trainees with a due date and a
 // note. An assignment is completed by the trainee's first solo drill of that scenario that
@@ -401,15 +401,6 @@ export async function assignmentsFor(
 export async function traineeChoices(
 	db: Kysely<Database>
 ): Promise<{ id: string; name: string; role: Role }[]> {
-	const rows = await db
-		.selectFrom('users')
-		.select(['id', 'display_name', 'role'])
-		.where('disabled_at', 'is', null)
-		.orderBy('display_name')
-		.limit(1000)
-		.execute();
-	return rows
-		.filter((u) => can(u.role, 'drills.practise'))
-		.sort((a, b) => Number(b.role === 'trainee') - Number(a.role === 'trainee'))
-		.map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
+	const users = await activeUsersWho(db, 'drills.practise');
+	return users.sort((a, b) => Number(b.role === 'trainee') - Number(a.role === 'trainee'));
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '../../permissions';
+import { permissions, type Permission, type Role } from '../../permissions';
 import * as audit from '../audit/log';
 import type { AuditActor } from '../audit/log';
 import { hashPassword } from '../auth/password';
@@ -42,6 +42,22 @@ export function list(db: Kysely<Database>) {
 		.then((rows) =>
 			rows.map(({ password_hash, ...r }) => ({ ...r, hasPassword: password_hash !== null }))
 		);
+}
+
+/** Active users whose role has a permission, by name: the choices of a "who" field. */
+export async function activeUsersWho(
+	db: Kysely<Database>,
+	permission: Permission
+): Promise<{ id: string; name: string; role: Role }[]> {
+	const rows = await db
+		.selectFrom('users')
+		.select(['id', 'display_name', 'role'])
+		.where('disabled_at', 'is', null)
+		.where('role', 'in', [...permissions[permission]])
+		.orderBy('display_name')
+		.limit(1000)
+		.execute();
+	return rows.map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 
 export function count(db: Kysely<Database>): Promise<number> {

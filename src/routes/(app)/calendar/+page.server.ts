@@ -32,6 +32,11 @@ export const load: PageServerLoad = page('calendar.view', async (event, user) =>
 			kind: e.kind,
 			title: e.title,
 			date: e.date,
+			// A team drill over a window shows on every day it is open.
+			lastDate:
+				e.drill?.mode === 'async' && e.end
+					? toWallTime(e.end, e.timeZone ?? 'UTC').slice(0, 10)
+					: e.date,
 			time: e.start ? toWallTime(e.start, e.timeZone ?? 'UTC').slice(11) : null,
 			timeZone: e.timeZone,
 			state: e.state,
