@@ -95,17 +95,20 @@ export async function tick(
 	return changed;
 }
 
-/** Ticks every `intervalMs` until stopped; a slow tick is never overlapped by the next. */
-export function startScheduler(
-	db: Kysely<Database>,
-	announce: Announce,
-	intervalMs = 500
+/**
+ * Runs `task` every `intervalMs` until the returned stop is awaited; a slow run is never
+ * overlapped by the next, and a failure is logged and tried again next time.
+ */
+export function repeatWithoutOverlap(
+	task: () => Promise<unknown>,
+	intervalMs: number,
+	what: string
 ): () => Promise<void> {
 	let current: Promise<unknown> | null = null;
 	const timer = setInterval(() => {
 		if (current) return;
-		current = tick(db, new Date(), announce)
-			.catch((err) => logger.error({ err }, 'drill scheduler tick failed'))
+		current = task()
+			.catch((err) => logger.error({ err }, `${what} failed`))
 			.finally(() => (current = null));
 	}, intervalMs);
 	timer.unref?.();
@@ -113,4 +116,17 @@ export function startScheduler(
 		clearInterval(timer);
 		await current;
 	};
+}
+
+/** Ticks every `intervalMs` until stopped; a slow tick is never overlapped by the next. */
+export function startScheduler(
+	db: Kysely<Database>,
+	announce: Announce,
+	intervalMs = 500
+): () => Promise<void> {
+	return repeatWithoutOverlap(
+		() => tick(db, new Date(), announce),
+		intervalMs,
+		'drill scheduler tick'
+	);
 }

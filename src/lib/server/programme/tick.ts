@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { closeWindow, startScheduled } from '../drills/async';
-import type { Announce } from '../drills/scheduler';
+import { repeatWithoutOverlap, type Announce } from '../drills/scheduler';
 import { logger } from '../logger';
 
 // The programme tick: every few seconds it starts the scheduled drills whose time has come
@@ -93,7 +93,6 @@ export function startProgrammeTick(
 	options: { intervalMs?: number; daily?: DailyJob[] } = {}
 ): () => Promise<void> {
 	const { intervalMs = 2_000, daily = [] } = options;
-	let current: Promise<unknown> | null = null;
 	let lastDay = '';
 	const once = async () => {
 		const now = new Date();
@@ -105,15 +104,5 @@ export function startProgrammeTick(
 				.run(db, now)
 				.catch((err) => logger.error({ err, job: job.name }, 'daily programme job failed'));
 	};
-	const timer = setInterval(() => {
-		if (current) return;
-		current = once()
-			.catch((err) => logger.error({ err }, 'programme tick failed'))
-			.finally(() => (current = null));
-	}, intervalMs);
-	timer.unref?.();
-	return async () => {
-		clearInterval(timer);
-		await current;
-	};
+	return repeatWithoutOverlap(once, intervalMs, 'programme tick');
 }
