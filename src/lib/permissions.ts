@@ -71,7 +71,14 @@ export const permissions = {
 	/** The exercise programme: requirement status, evidence and coverage (read-only). */
 	'programme.read': ['admin', 'lead', 'auditor'],
 	/** Switch compliance frameworks on and off. */
-	'programme.manage': ['admin']
+	'programme.manage': ['admin'],
+	/** The after-action report of a drill; for a trainee only of drills they took part in
+	 * (checked on the data). */
+	'reports.aar': ['admin', 'lead', 'trainee', 'auditor'],
+	/** Plan version reports and compliance evidence packs. */
+	'reports.generate': ['admin', 'lead', 'auditor'],
+	/** Check whether a PDF is one Hotwash generated, and list the reports made. */
+	'reports.verify': ['admin', 'lead', 'auditor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

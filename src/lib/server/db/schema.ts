@@ -239,6 +239,24 @@ export interface CalendarFeedTable {
 	last_read_at: Timestamp | null;
 }
 
+export type ReportKind = 'aar' | 'plan_version' | 'evidence_pack';
+
+export interface ReportRunTable {
+	id: string;
+	kind: ReportKind;
+	subject_id: string | null;
+	subject_label: string;
+	params: Json;
+	requested_by: string | null;
+	requested_by_label: string;
+	created_at: Timestamp;
+	sha256: string;
+	byte_size: number;
+	page_count: number;
+	audit_head_seq: number;
+	audit_head_hash: string;
+}
+
 export interface DrillMemberTable {
 	drill_id: string;
 	user_id: string;
@@ -464,6 +482,7 @@ export interface Database {
 	practice_assignments: PracticeAssignmentTable;
 	programme_frameworks: ProgrammeFrameworkTable;
 	calendar_feeds: CalendarFeedTable;
+	report_runs: ReportRunTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -475,6 +494,7 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Plan = Selectable<PlanTable>;
 export type PlanVersion = Selectable<PlanVersionTable>;
 export type DrillRow = Selectable<DrillTable>;
+export type ReportRun = Selectable<ReportRunTable>;
 export type DrillSeriesRow = Selectable<DrillSeriesTable>;
 export type PracticeAssignmentRow = Selectable<PracticeAssignmentTable>;
 export type DrillInjectRow = Selectable<DrillInjectTable>;

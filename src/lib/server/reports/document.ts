@@ -24,6 +24,7 @@ const MARGINS = { top: 76, bottom: 64, left: 56, right: 56 };
 const HEADING_SIZE: Record<HeadingLevel, number> = { 1: 17, 2: 13, 3: 11 };
 const BODY_SIZE = 10;
 const TOC_LINE_GAP = 5;
+const BREATH_MS = 8;
 
 /**
  * Renders a report: `build` lays out the content on a ReportDocument, then the table of
@@ -33,12 +34,12 @@ const TOC_LINE_GAP = 5;
 export async function renderDocument(
 	meta: DocumentMeta,
 	fonts: ReportFonts,
-	build: (doc: ReportDocument) => void
+	build: (doc: ReportDocument) => void | Promise<void>
 ): Promise<Buffer> {
 	let tocPages = 1;
 	for (;;) {
 		const doc = new ReportDocument(meta, fonts, tocPages);
-		build(doc);
+		await build(doc);
 		const needed = doc.tocPagesNeeded();
 		if (needed <= tocPages) return doc.finish();
 		tocPages = needed;
@@ -51,6 +52,7 @@ export class ReportDocument {
 	private toc: { firstPageIndex: number; pages: number } | null = null;
 	private outlineParent: PDFKit.PDFOutline | null = null;
 	private readonly chunks: Buffer[] = [];
+	private lastBreath = performance.now();
 
 	constructor(
 		private readonly meta: DocumentMeta,
@@ -68,6 +70,8 @@ export class ReportDocument {
 			CreationDate: meta.createdAt,
 			ModDate: meta.createdAt
 		};
+		// Uncompressed in the file: the verify page finds a changed copy's original by it.
+		(info as Record<string, unknown>).HotwashReportId = meta.reportId;
 		if (meta.keywords) info.Keywords = meta.keywords;
 		this.pdf = new PDFDocument({
 			size: 'A4',
@@ -83,6 +87,11 @@ export class ReportDocument {
 		this.pdf.registerFont(FONT.italic, Buffer.from(fonts.italic));
 		this.pdf.registerFont(FONT.mono, Buffer.from(fonts.mono));
 		this.pdf.font(FONT.regular).fontSize(BODY_SIZE).fillColor(COLOR.ink);
+	}
+
+	/** The left edge of the text area. */
+	get left() {
+		return MARGINS.left;
 	}
 
 	get contentWidth() {
@@ -101,6 +110,16 @@ export class ReportDocument {
 
 	private atTopOfPage() {
 		return this.pdf.y <= MARGINS.top + 0.5;
+	}
+
+	/**
+	 * Lets other requests run: layout is synchronous, so a long document awaits this between
+	 * sections and rows, and the event loop is never held for more than a few milliseconds.
+	 */
+	async breathe() {
+		if (performance.now() - this.lastBreath < BREATH_MS) return;
+		await new Promise((resolve) => setImmediate(resolve));
+		this.lastBreath = performance.now();
 	}
 
 	pageBreak() {
@@ -179,6 +198,50 @@ export class ReportDocument {
 		this.resetFlow();
 	}
 
+	/** Label and value pairs, one per line (an overview, a sign-off record). */
+	keyValues(pairs: [string, string][], labelWidth = 150) {
+		const { pdf } = this;
+		for (const [label, value] of pairs) {
+			pdf.font(FONT.regular).fontSize(BODY_SIZE);
+			const valueHeight = pdf.heightOfString(value || '—', {
+				width: this.contentWidth - labelWidth,
+				lineGap: 1
+			});
+			this.ensureSpace(Math.min(valueHeight, 60) + 4);
+			const y = pdf.y;
+			pdf.font(FONT.bold).fillColor(COLOR.muted);
+			pdf.text(label, MARGINS.left, y, { width: labelWidth - 10 });
+			const labelBottom = pdf.y;
+			pdf.font(FONT.regular).fillColor(COLOR.ink);
+			pdf.text(value || '—', MARGINS.left + labelWidth, y, {
+				width: this.contentWidth - labelWidth,
+				lineGap: 1
+			});
+			pdf.y = Math.max(pdf.y, labelBottom) + 3;
+		}
+		pdf.moveDown(0.4);
+		this.resetFlow();
+	}
+
+	/** A bulleted (or numbered) list; items wrap under their own text. */
+	bullets(items: string[], options: { numbered?: boolean; indent?: number } = {}) {
+		const { pdf } = this;
+		const indent = options.indent ?? 0;
+		items.forEach((item, i) => {
+			pdf.font(FONT.regular).fontSize(BODY_SIZE).fillColor(COLOR.ink);
+			const marker = options.numbered ? `${i + 1}.` : '•';
+			const left = MARGINS.left + indent;
+			const width = this.contentWidth - indent - 16;
+			this.ensureSpace(Math.min(pdf.heightOfString(item, { width, lineGap: 2 }), 40));
+			const y = pdf.y;
+			pdf.text(marker, left, y, { width: 14 });
+			pdf.text(item, left + 16, y, { width, lineGap: 2 });
+			pdf.moveDown(0.25);
+		});
+		pdf.moveDown(0.4);
+		this.resetFlow();
+	}
+
 	/** A table that breaks across pages, repeating its header row; cell text wraps. */
 	table(spec: TableSpec) {
 		drawTable(this, spec);
@@ -208,7 +271,8 @@ export class ReportDocument {
 		return done;
 	}
 
-	private resetFlow() {
+	/** Back to the left margin in body text (after drawing on `pdf` directly). */
+	resetFlow() {
 		this.pdf.x = MARGINS.left;
 		this.pdf.font(FONT.regular).fontSize(BODY_SIZE).fillColor(COLOR.ink);
 	}
