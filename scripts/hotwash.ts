@@ -1,4 +1,5 @@
 // The operator's CLI: `npm run hotwash -- <command>`. Thin over src/lib/server.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isRole, roles } from '../src/lib/permissions';
 import { systemActor } from '../src/lib/server/audit/log';
@@ -9,6 +10,13 @@ import { readConfig } from '../src/lib/server/config';
 import { DataDirLockedError } from '../src/lib/server/db/data-dir-lock';
 import { migrationsFromFolder } from '../src/lib/server/db/folder-migrations';
 import { openConfiguredDatabase } from '../src/lib/server/db/open';
+import { checkReportAnchors, describeReportAnchors } from '../src/lib/server/reports/anchors';
+import {
+	describeVerification,
+	MAX_VERIFY_BYTES,
+	verificationView,
+	verifyReport
+} from '../src/lib/server/reports/verify';
 import * as admin from '../src/lib/server/users/admin';
 import * as users from '../src/lib/server/users/users';
 
@@ -24,16 +32,28 @@ Commands:
   enable-user --email E
   issue-token --email E --name N            an API token for that user, printed once
   audit-verify                              check the audit trail's hash chain
+  verify-report FILE.pdf                    is this PDF a report Hotwash generated, unchanged?
+                                            (exit 0 yes, 1 changed or unknown)
 
 Roles: ${roles.join(', ')}. Uses DATABASE_URL, or the embedded database in HOTWASH_DATA_DIR
 (default ./data), which must not be open in a running server.`;
 
 class UsageError extends Error {}
 
+function readReportFile(file: string | undefined, command: string): Uint8Array {
+	if (!file) throw new UsageError(`${command} needs the PDF file to check.`);
+	if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+		throw new UsageError(`${file} is not a file.`);
+	if (fs.statSync(file).size > MAX_VERIFY_BYTES)
+		throw new UsageError(`${file} is larger than any report Hotwash makes.`);
+	return new Uint8Array(fs.readFileSync(file));
+}
+
 async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
-	const { values } = parseArgs({
+	const { values, positionals } = parseArgs({
 		args: rest,
+		allowPositionals: true,
 		options: {
 			email: { type: 'string' },
 			name: { type: 'string' },
@@ -54,9 +74,15 @@ async function main(argv: string[]): Promise<number> {
 		'disable-user',
 		'enable-user',
 		'issue-token',
-		'audit-verify'
+		'audit-verify',
+		'verify-report'
 	];
 	if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
+	if (positionals.length > (command === 'verify-report' ? 1 : 0))
+		throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`);
+	// Read the file before opening the database, so a wrong path fails at once.
+	const reportFile =
+		command === 'verify-report' ? readReportFile(positionals[0], 'verify-report') : null;
 
 	const config = readConfig();
 	const handle = await openConfiguredDatabase(config, await migrationsFromFolder());
@@ -144,8 +170,22 @@ async function main(argv: string[]): Promise<number> {
 			}
 			case 'audit-verify': {
 				const report = await verifyChain(db);
-				console.log(describeChainReport(report));
-				return report.intact ? 0 : 1;
+				const anchors = await checkReportAnchors(db);
+				console.log(`${describeChainReport(report)}; ${describeReportAnchors(anchors)}`);
+				return report.intact && anchors.mismatched.length === 0 ? 0 : 1;
+			}
+			case 'verify-report': {
+				const result = verificationView(await verifyReport(db, reportFile!));
+				console.log(describeVerification(result));
+				console.log(`SHA-256 of the file: ${result.sha256}`);
+				if (result.report) {
+					const r = result.report;
+					console.log(`Report ${r.id}: ${r.kindLabel}, ${r.subject}`);
+					console.log(`Generated ${r.createdAt} for ${r.requestedBy}, ${r.pages} pages`);
+					console.log(`Audit trail head then: entry ${r.auditHead.seq}, ${r.auditHead.hash}`);
+				}
+				if (result.anchor) console.log(result.anchor.text);
+				return result.verdict === 'genuine' ? 0 : 1;
 			}
 		}
 		return 2;

@@ -19,18 +19,37 @@ export type HotwashServer = {
 	stop(): Promise<void>;
 };
 
+/** Where a server's data will be, for `prepare` to fill before the server starts. */
+export type HotwashStore = { dataDir: string; databaseUrl?: string };
+
 export async function startHotwash(options: {
 	buildDir: string;
 	port: number;
 	databaseUrl?: string;
+	/** The data folder's name under .tmp (default bench-drills-PORT). */
+	name?: string;
+	/**
+	 * Fills the fresh data folder (or database) before the server starts; it must have
+	 * closed it again, as the server locks the folder. Users made here mean no demo data.
+	 */
+	prepare?: (store: HotwashStore) => Promise<void>;
+	/** Options for the server's node, e.g. --cpu-prof. */
+	nodeOptions?: string[];
 }): Promise<HotwashServer> {
 	const { port } = options;
-	const dataDir = path.join(root, `.tmp/bench-drills-${port}`);
+	const dataDir = path.join(root, `.tmp/${options.name ?? 'bench-drills'}-${port}`);
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 	const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl) : undefined;
 	const databaseUrl = fresh?.url;
 	const dropDatabase = fresh?.drop ?? (async () => {});
+	try {
+		await options.prepare?.({ dataDir, databaseUrl });
+	} catch (e) {
+		await dropDatabase();
+		fs.rmSync(dataDir, { recursive: true, force: true });
+		throw e;
+	}
 	const origin = `http://localhost:${port}`;
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -47,7 +66,8 @@ export async function startHotwash(options: {
 	const child: Child = startNode(
 		path.join(root, 'bench/lib/serve-hotwash.js'),
 		[options.buildDir],
-		env
+		env,
+		options.nodeOptions
 	);
 	const base = `http://127.0.0.1:${port}`;
 	try {
@@ -118,6 +138,15 @@ export type Session = { cookie: string; server: HotwashServer };
 
 export async function login(server: HotwashServer, role: string): Promise<Session> {
 	const { email, password } = demoLogins(server)[role];
+	return loginAs(server, email, password);
+}
+
+/** Signs in through the login form with an email and password. */
+export async function loginAs(
+	server: HotwashServer,
+	email: string,
+	password: string
+): Promise<Session> {
 	const response = await fetch(`${server.base}/login`, {
 		method: 'POST',
 		headers: { origin: server.origin, accept: 'text/html' },

@@ -14,6 +14,7 @@ const items: NavItem[] = [
 	{ href: '/programme', label: 'Programme', permission: 'programme.read' },
 	{ href: '/lessons', label: 'Improvement plan', permission: 'lessons.read' },
 	{ href: '/lessons/mine', label: 'My actions', permission: 'actions.own' },
+	{ href: '/reports', label: 'Reports', permission: 'reports.verify' },
 	{ href: '/admin/users', label: 'Users', permission: 'users.read' },
 	{ href: '/audit', label: 'Audit trail', permission: 'audit.read' },
 	{ href: '/account', label: 'My account', permission: 'account.manage' }

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateApiToken } from '../../src/lib/server/auth/api-tokens';
+import { systemActor } from '../../src/lib/server/audit/log';
 import { openPglite } from '../../src/lib/server/db/connect';
+import { renderDocument } from '../../src/lib/server/reports/document';
+import { loadReportFonts } from '../../src/lib/server/reports/report-fonts';
+import { produceReport } from '../../src/lib/server/reports/runs';
 
 // The operator's CLI, run as an operator would, against an embedded database folder.
 let dataDir: string;
@@ -56,7 +60,9 @@ describe('admin CLI', { timeout: 120_000 }, () => {
 		expect(reset.out).toMatch(/One-time password for ops@example\.org/);
 		const verify = hotwash('audit-verify');
 		expect(verify.code).toBe(0);
-		expect(verify.out.trim()).toBe('chain intact, 3 entries');
+		expect(verify.out.trim()).toBe(
+			'chain intact, 3 entries; no reports made yet to anchor the trail'
+		);
 	});
 
 	it('revokes the API tokens of a user whose password it resets', async () => {
@@ -78,6 +84,42 @@ describe('admin CLI', { timeout: 120_000 }, () => {
 		expect(r.err).toMatch(/--role must be one of admin, lead, trainee, auditor/);
 		const unknown = hotwash('reset-password', '--email', 'nobody@example.org');
 		expect(unknown.err).toMatch(/No user with the email nobody@example\.org/);
+	});
+
+	it('verifies a report file: the original passes, a changed copy and a missing file do not', async () => {
+		const handle = await openPglite(dataDir);
+		let file: string;
+		let id: string;
+		try {
+			const { run, bytes } = await produceReport(handle.db, systemActor('cli-test'), {
+				kind: 'evidence_pack',
+				subjectId: null,
+				subjectLabel: 'Evidence pack 2026',
+				render: (ctx) =>
+					renderDocument(
+						{ ...ctx, title: 'Evidence pack', author: 'Hotwash', subject: 'Evidence pack 2026' },
+						loadReportFonts(),
+						(doc) => doc.paragraph('Søren approved the plan.')
+					)
+			});
+			id = run.id;
+			file = path.join(dataDir, 'pack.pdf');
+			fs.writeFileSync(file, bytes);
+			bytes[Math.floor(bytes.length / 3)] ^= 1;
+			fs.writeFileSync(path.join(dataDir, 'changed.pdf'), bytes);
+		} finally {
+			await handle.close();
+		}
+		const genuine = hotwash('verify-report', file);
+		expect(genuine.code).toBe(0);
+		expect(genuine.out).toContain(`Genuine: report ${id}`);
+		expect(genuine.out).toContain('for cli-test, unchanged');
+		const changed = hotwash('verify-report', path.join(dataDir, 'changed.pdf'));
+		expect(changed.code).toBe(1);
+		expect(changed.out).toContain(`Altered: this file names report ${id}`);
+		const missing = hotwash('verify-report', path.join(dataDir, 'nope.pdf'));
+		expect(missing.code).toBe(2);
+		expect(missing.err).toContain('nope.pdf is not a file');
 	});
 
 	it('says clearly that the server must be stopped when the data folder is locked', () => {

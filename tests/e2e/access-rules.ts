@@ -28,6 +28,7 @@ import { asyncRules, windowDrillProbes } from './access-rules-async';
 import { calendarRules } from './access-rules-calendar';
 import { programmeRules } from './access-rules-programme';
 import { assignmentsRules } from './access-rules-assignments';
+import { reportsRules } from './access-rules-reports';
 
 export { placeholderValues };
 export type { Outcome, Probe, RouteRule, Sample, SampleValues, Visitor } from './access-kit';
@@ -1063,7 +1064,8 @@ Object.assign(
 	asyncRules,
 	calendarRules,
 	programmeRules,
-	assignmentsRules
+	assignmentsRules,
+	reportsRules
 );
 
 export function resolveSample(sample: Sample, values: SampleValues): string {

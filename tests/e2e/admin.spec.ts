@@ -144,7 +144,9 @@ test('the audit trail records these actions and its chain verifies as intact', a
 
 	await page.getByRole('button', { name: 'Verify the chain' }).click();
 	const verdict = page.getByTestId('verification');
-	await expect(verdict).toHaveText(/^chain intact, \d+ entries$/);
+	await expect(verdict).toHaveText(
+		/^chain intact, \d+ entries; (no reports made yet to anchor the trail|the heads of all \d+ reports are still in the trail)$/
+	);
 	const verified = Number((await verdict.innerText()).match(/(\d+) entries/)![1]);
 	await expect(page.getByText(/^\d+ entries$/)).toHaveText(`${verified} entries`);
 	expect(verified).toBeGreaterThan(10);

@@ -27,6 +27,7 @@ const expectedNav: Record<Role, string[]> = {
 		'Programme',
 		'Improvement plan',
 		'My actions',
+		'Reports',
 		'Users',
 		'Audit trail',
 		'My account'
@@ -42,6 +43,7 @@ const expectedNav: Record<Role, string[]> = {
 		'Programme',
 		'Improvement plan',
 		'My actions',
+		'Reports',
 		'My account'
 	],
 	trainee: [
@@ -62,6 +64,7 @@ const expectedNav: Record<Role, string[]> = {
 		'Calendar',
 		'Programme',
 		'Improvement plan',
+		'Reports',
 		'Audit trail',
 		'My account'
 	]

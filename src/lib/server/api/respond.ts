@@ -83,3 +83,14 @@ export async function readStorableText(request: Request): Promise<string> {
 		);
 	return text;
 }
+
+/** The request body as bytes (a file sent as is): 413 over the size limit, never a 500. */
+export async function readBytes(request: Request): Promise<Uint8Array> {
+	try {
+		return new Uint8Array(await request.arrayBuffer());
+	} catch (e) {
+		if ((e as { status?: number }).status === 413)
+			throw new InvalidInputError('The request body is too large.', undefined, 413);
+		throw new InvalidInputError('The request body could not be read.');
+	}
+}

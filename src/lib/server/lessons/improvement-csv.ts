@@ -33,26 +33,45 @@ export const improvementPlanColumns = [
 	'Source'
 ] as const;
 
+/** One corrective action as the matrix's cells, in words: shared by the CSV and the AAR/IP. */
+export function improvementPlanCells(a: ActionListItem) {
+	return {
+		capability: a.capability ? capabilityLabel(a.capability) : '',
+		issue: `${findingLabel(a.findingNumber)} ${a.findingTitle}`,
+		action: `${actionLabel(a.number)} ${a.action}`,
+		element: capabilityElementLabels[a.element],
+		organisation: a.organisation,
+		pointOfContact: a.ownerName,
+		start: a.startDate,
+		due: a.dueDate,
+		completed: a.completedDate,
+		status: actionStatusLabels[a.status] + (a.overdue ? ' (overdue)' : ''),
+		source:
+			a.source.kind === 'drill'
+				? `${lessonSourceLabels.drill}: ${a.source.title}`
+				: `${lessonSourceLabels.incident} ${a.source.reference}: ${a.source.title}`
+	};
+}
+
 export function improvementPlanCsv(actions: readonly ActionListItem[]): string {
 	const lines = [
 		row([...improvementPlanColumns]),
-		...actions.map((a) =>
-			row([
-				a.capability ? capabilityLabel(a.capability) : '',
-				`${findingLabel(a.findingNumber)} ${a.findingTitle}`,
-				`${actionLabel(a.number)} ${a.action}`,
-				capabilityElementLabels[a.element],
-				a.organisation,
-				a.ownerName,
-				a.startDate,
-				a.dueDate,
-				a.completedDate,
-				actionStatusLabels[a.status] + (a.overdue ? ' (overdue)' : ''),
-				a.source.kind === 'drill'
-					? `${lessonSourceLabels.drill}: ${a.source.title}`
-					: `${lessonSourceLabels.incident} ${a.source.reference}: ${a.source.title}`
-			])
-		)
+		...actions.map((a) => {
+			const c = improvementPlanCells(a);
+			return row([
+				c.capability,
+				c.issue,
+				c.action,
+				c.element,
+				c.organisation,
+				c.pointOfContact,
+				c.start,
+				c.due,
+				c.completed,
+				c.status,
+				c.source
+			]);
+		})
 	];
 	return lines.join('\r\n') + '\r\n';
 }

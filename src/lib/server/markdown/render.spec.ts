@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './render';
+import { markdownTokens, renderMarkdown } from './render';
 
 // Known XSS payloads (OWASP cheat sheet and marked's own history). The output must be inert:
 // no script, no handler attribute, no javascript:/data: URL, no frame or object.
@@ -82,5 +82,11 @@ describe('markdown rendering', () => {
 		const html = renderMarkdown('See <https://example.org/plan> and `<textarea>`.');
 		expect(html).toContain('<a href="https://example.org/plan"');
 		expect(html).toContain('<code>&lt;textarea&gt;</code>');
+	});
+
+	it('reads raw HTML as text in the tokens the PDF reports share', () => {
+		const tokens = markdownTokens('Press <kbd>Ctrl</kbd>\n\n<div>x</div>');
+		expect(JSON.stringify(tokens)).not.toContain('"type":"html"');
+		expect(tokens.map((t) => t.type)).toEqual(['paragraph', 'space', 'paragraph']);
 	});
 });

@@ -1,9 +1,9 @@
-import { Marked } from 'marked';
+import { Marked, type TokensList } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
-// Markdown from users becomes HTML in two steps: marked renders, then sanitize-html keeps
-// only an allow-list. Everything a reader sees (pages, previews, PDFs) goes through here,
-// so a preview shows exactly what readers will get.
+// Markdown from users is read once into marked's tokens; the HTML renderer (marked's parser,
+// then sanitize-html's allow-list) and the PDF reports both draw from those tokens, so a
+// page, a preview and a PDF show the same structure.
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 // Raw HTML in a plan is shown as the text it is, never parsed: an unclosed raw-text element
@@ -16,6 +16,9 @@ marked.use({
 		tag: () => undefined
 	}
 });
+
+/** Link schemes a reader may follow; anything else (javascript:, data:, …) stays text. */
+export const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
 
 const allowed: sanitizeHtml.IOptions = {
 	allowedTags: [
@@ -58,7 +61,7 @@ const allowed: sanitizeHtml.IOptions = {
 		input: ['type', 'checked', 'disabled']
 	},
 	// No javascript:, data:, vbscript: or anything else that runs.
-	allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+	allowedSchemes: [...LINK_SCHEMES],
 	allowedSchemesByTag: {},
 	allowProtocolRelative: false,
 	disallowedTagsMode: 'discard',
@@ -79,7 +82,12 @@ const allowed: sanitizeHtml.IOptions = {
 	}
 };
 
+/** The block tokens of a markdown text, as both the HTML and the PDF renderers read them. */
+export function markdownTokens(markdown: string): TokensList {
+	return marked.lexer(markdown);
+}
+
 export function renderMarkdown(markdown: string): string {
-	const html = marked.parse(markdown) as string;
+	const html = marked.parser(markdownTokens(markdown));
 	return sanitizeHtml(html, allowed);
 }

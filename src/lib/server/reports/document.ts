@@ -1,3 +1,5 @@
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { ReportFonts } from './report-fonts';
 import { drawTable, type TableSpec } from './table';
@@ -28,22 +30,54 @@ const BREATH_MS = 8;
 
 /**
  * Renders a report: `build` lays out the content on a ReportDocument, then the table of
- * contents, running header and footer are filled in. If the contents need more pages than
- * were reserved, the document is laid out again with room for them (same inputs, same bytes).
+ * contents, running header and footer are filled in. The contents' pages are reserved before
+ * the headings are known: the guess is what the same document needed last time, and if it
+ * was wrong the document is laid out again with exactly the pages needed. The number needed
+ * depends only on the headings, so the bytes never depend on the guess.
  */
 export async function renderDocument(
 	meta: DocumentMeta,
 	fonts: ReportFonts,
 	build: (doc: ReportDocument) => void | Promise<void>
 ): Promise<Buffer> {
-	let tocPages = 1;
+	let tocPages = tocPagesLastTime.get(meta.title) ?? 1;
 	for (;;) {
 		const doc = new ReportDocument(meta, fonts, tocPages);
 		await build(doc);
 		const needed = doc.tocPagesNeeded();
-		if (needed <= tocPages) return doc.finish();
-		tocPages = needed;
+		if (needed === tocPages || (needed === 0 && tocPages === 1)) {
+			rememberTocPages(meta.title, tocPages);
+			return doc.finish();
+		}
+		tocPages = Math.max(1, needed);
 	}
+}
+
+// Parsing the four TrueType files took a quarter of an AAR's layout time: each set of font
+// bytes is parsed once and shared. Every document still embeds its own subset (pdfkit's
+// EmbeddedFont), and fontkit's caches only remember glyphs and layouts already computed.
+const parsedFontCache = new WeakMap<ReportFonts, Record<keyof ReportFonts, Font>>();
+function parsedFonts(fonts: ReportFonts) {
+	let parsed = parsedFontCache.get(fonts);
+	if (!parsed) {
+		const parse = (bytes: Uint8Array) => fontkit.create(Buffer.from(bytes)) as Font;
+		parsed = {
+			regular: parse(fonts.regular),
+			bold: parse(fonts.bold),
+			italic: parse(fonts.italic),
+			mono: parse(fonts.mono)
+		};
+		parsedFontCache.set(fonts, parsed);
+	}
+	return parsed;
+}
+
+// A guess only (see renderDocument): bounded, oldest forgotten first.
+const tocPagesLastTime = new Map<string, number>();
+function rememberTocPages(title: string, pages: number) {
+	tocPagesLastTime.delete(title);
+	tocPagesLastTime.set(title, pages);
+	if (tocPagesLastTime.size > 200) tocPagesLastTime.delete(tocPagesLastTime.keys().next().value!);
 }
 
 export class ReportDocument {
@@ -82,10 +116,15 @@ export class ReportDocument {
 			info
 		});
 		this.pdf.on('data', (chunk: Buffer) => this.chunks.push(chunk));
-		this.pdf.registerFont(FONT.regular, Buffer.from(fonts.regular));
-		this.pdf.registerFont(FONT.bold, Buffer.from(fonts.bold));
-		this.pdf.registerFont(FONT.italic, Buffer.from(fonts.italic));
-		this.pdf.registerFont(FONT.mono, Buffer.from(fonts.mono));
+		const parsed = parsedFonts(fonts);
+		// pdfkit takes a parsed fontkit font as well as bytes (its font factory checks for
+		// `layout`); its types know only the bytes.
+		const register = (name: string, font: Font) =>
+			this.pdf.registerFont(name, font as unknown as Buffer);
+		register(FONT.regular, parsed.regular);
+		register(FONT.bold, parsed.bold);
+		register(FONT.italic, parsed.italic);
+		register(FONT.mono, parsed.mono);
 		this.pdf.font(FONT.regular).fontSize(BODY_SIZE).fillColor(COLOR.ink);
 	}
 
@@ -345,15 +384,21 @@ export class ReportDocument {
 		});
 		pdf.text(`Report ${meta.reportId}`, MARGINS.left, headerY, { width, align: 'right' });
 		const footerY = page.height - MARGINS.bottom + 22;
+		// The report id goes in the footer too: it is what a reader quotes with a page number.
 		pdf.text(meta.subject, MARGINS.left, footerY, {
-			width: width * 0.65,
+			width: width * 0.55,
 			height: lineHeight,
 			ellipsis: true
 		});
-		pdf.text(`Page ${pageNumber} of ${pageCount}`, MARGINS.left, footerY, {
-			width,
-			align: 'right'
-		});
+		pdf.text(
+			`Report ${meta.reportId} · Page ${pageNumber} of ${pageCount}`,
+			MARGINS.left,
+			footerY,
+			{
+				width,
+				align: 'right'
+			}
+		);
 		pdf.lineWidth(0.5).strokeColor(COLOR.rule);
 		pdf
 			.moveTo(MARGINS.left, headerY + lineHeight + 4)

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { append, type AuditActor } from '../audit/log';
 import { GENESIS_HASH } from '../audit/chain';
 import type { Database, ReportKind, ReportRun } from '../db/schema';
-import { newReportId } from './report-id';
+import { newReportId } from '../../reports/report-id';
 import { reportQueue } from './queue';
 
 /** The audit chain's newest entry: printed in reports, so later deletions become visible. */

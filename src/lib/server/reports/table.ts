@@ -16,7 +16,25 @@ const LINE_GAP = 1;
 
 type Layout = { x: number[]; widths: number[] };
 
+/** Rows drawn between two breaths of drawTableAsync. */
+const ROWS_PER_BREATH = 20;
+
 export function drawTable(doc: ReportDocument, spec: TableSpec) {
+	const steps = tableSteps(doc, spec);
+	while (!steps.next().done);
+}
+
+/**
+ * The same table, letting other requests run every few rows: a register of hundreds of rows
+ * is laid out for longer than the event loop may be held. Call doc.resetFlow() after it.
+ */
+export async function drawTableAsync(doc: ReportDocument, spec: TableSpec) {
+	const steps = tableSteps(doc, spec);
+	while (!steps.next().done) await doc.breathe();
+}
+
+/** Draws the table, pausing (yielding) every ROWS_PER_BREATH rows. */
+function* tableSteps(doc: ReportDocument, spec: TableSpec): Generator<void> {
 	const { pdf } = doc;
 	const left = pdf.page.margins.left;
 	const total = spec.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
@@ -31,7 +49,8 @@ export function drawTable(doc: ReportDocument, spec: TableSpec) {
 	doc.ensureSpace(headerHeight + Math.min(firstRow, 60));
 	drawRow(doc, spec, layout, headerCells, headerHeight, 'header');
 
-	spec.rows.forEach((cells, index) => {
+	for (const [index, cells] of spec.rows.entries()) {
+		if (index > 0 && index % ROWS_PER_BREATH === 0) yield;
 		let rest: string[] | null = cells;
 		while (rest) {
 			const height = rowHeight(doc, layout, rest, FONT.regular);
@@ -52,7 +71,7 @@ export function drawTable(doc: ReportDocument, spec: TableSpec) {
 			rest = later;
 			if (rest) newPageWithHeader(doc, spec, layout, headerCells, headerHeight);
 		}
-	});
+	}
 	pdf.y += 10;
 }
 

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { may } from '$lib/server/access/gate';
 import { z } from 'zod';
 import { drillAccess, seesEverything } from '$lib/server/drills/membership';
 import * as grading from '$lib/server/drills/grading';
@@ -7,7 +8,7 @@ import { formFields } from '$lib/server/http/form';
 import { action, page, type ActionEvent } from '$lib/server/http/route';
 import { db } from '$lib/server/runtime';
 import { changeDrill, drillActor } from '$lib/server/http/drill-change';
-import { resultCharts } from './charts.server';
+import { resultCharts } from '$lib/server/drills/result-charts';
 import { resultsView } from './view.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,6 +27,8 @@ export const load: PageServerLoad = page('drills.read', async (event, user) => {
 		pending: false as const,
 		full,
 		canJudge: as === 'facilitator' && drill.mode !== 'solo' && drill.status !== 'cancelled',
+		// The AAR/IP of an ended drill, for whoever sees its results (trainees: as a member).
+		canReport: drill.status === 'ended' && may(user, 'reports.aar'),
 		...resultsView(results, full),
 		charts: resultCharts(results)
 	};

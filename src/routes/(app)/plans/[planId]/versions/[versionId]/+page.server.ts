@@ -32,6 +32,10 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 		plan: { id: plan.id, title: plan.title },
 		version: await versionForDisplay(db(), version),
 		readAll: may(user, 'plans.read_all'),
+		// Approved versions (and those they replaced) have a report; drafts do not.
+		canReport:
+			may(user, 'reports.generate') &&
+			(version.status === 'approved' || version.status === 'superseded'),
 		canEdit: may(user, 'plans.edit') && open && !inReview,
 		canReview: may(user, 'plans.review') && inReview,
 		approvalRefusal: inReview ? versions.approvalRefusal(user, version) : null,

@@ -1,6 +1,6 @@
-import { objectiveScoresChart } from '$lib/server/charts/objective-scores';
-import { responseTimesChart, type ResponseMeasure } from '$lib/server/charts/response-times';
-import type { DrillResults } from '$lib/server/drills/results';
+import { objectiveScoresChart } from '../charts/objective-scores';
+import { responseTimesChart, type ResponseMeasure } from '../charts/response-times';
+import type { DrillResults } from './results';
 
 // The results page's charts, drawn on the server from the results' numbers (the same calls
 // a PDF report makes): scores per objective against the rating thresholds, the team's
@@ -23,24 +23,8 @@ export function resultCharts(r: DrillResults) {
 		}))
 	});
 
-	const titles = new Map(r.timeline.map((t) => [t.injectId, t.title]));
-	const questions = new Map(r.prompts.map((p) => [p.promptId, p.question]));
-	const responses: ResponseMeasure[] = r.responseClocks.injects.flatMap((i) => [
-		{
-			label: `Acknowledge: ${short(titles.get(i.injectId) ?? i.injectId)}`,
-			minutes: minutes(i.firstAck?.afterMs ?? null)
-		},
-		...i.prompts.map((p) => ({
-			label: `Answer: ${short(questions.get(p.promptId) ?? p.promptId)}`,
-			minutes: minutes(p.finalAnswerMs),
-			deadlineMinutes: minutes(p.timeLimitMs)
-		}))
-	]);
-	const notifications: ResponseMeasure[] = r.responseClocks.notifications.map((n) => ({
-		label: `${n.stakeholder} (${n.stage})`,
-		minutes: n.notified ? minutes(n.answeredMs) : null,
-		deadlineMinutes: Math.max(0, n.dueMs / 60_000)
-	}));
+	const responses = responseMeasures(r);
+	const notifications = notificationMeasures(r);
 	return {
 		objectives,
 		responses: responses.length
@@ -53,4 +37,30 @@ export function resultCharts(r: DrillResults) {
 				})
 			: null
 	};
+}
+
+/** Each acknowledgement and answer against its time limit (one bar each). */
+export function responseMeasures(r: DrillResults): ResponseMeasure[] {
+	const titles = new Map(r.timeline.map((t) => [t.injectId, t.title]));
+	const questions = new Map(r.prompts.map((p) => [p.promptId, p.question]));
+	return r.responseClocks.injects.flatMap((i) => [
+		{
+			label: `Acknowledge: ${short(titles.get(i.injectId) ?? i.injectId)}`,
+			minutes: minutes(i.firstAck?.afterMs ?? null)
+		},
+		...i.prompts.map((p) => ({
+			label: `Answer: ${short(questions.get(p.promptId) ?? p.promptId)}`,
+			minutes: minutes(p.finalAnswerMs),
+			deadlineMinutes: minutes(p.timeLimitMs)
+		}))
+	]);
+}
+
+/** Each stakeholder notified (or not) against the matrix deadline of its first stage. */
+export function notificationMeasures(r: DrillResults): ResponseMeasure[] {
+	return r.responseClocks.notifications.map((n) => ({
+		label: `${n.stakeholder} (${n.stage})`,
+		minutes: n.notified ? minutes(n.answeredMs) : null,
+		deadlineMinutes: Math.max(0, n.dueMs / 60_000)
+	}));
 }

@@ -23,3 +23,9 @@ export function normaliseReportId(input: string): string | null {
 	if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(compact)) return null;
 	return `HW-${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8, 12)}`;
 }
+
+/** The report id a PDF names in its (uncompressed) info dictionary, read as Latin-1 text. */
+export function claimedReportIdIn(latin1: string): string | null {
+	const match = new RegExp(`\\((${REPORT_ID_PATTERN.source})\\)`).exec(latin1);
+	return match ? match[1] : null;
+}
