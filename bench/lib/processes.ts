@@ -2,7 +2,7 @@
 // server's memory can be read on its own and the clients' work does not count as its.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { sleep } from './stats';
+import { percentile, sleep } from './stats';
 
 export type Child = { process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
@@ -164,4 +164,22 @@ export class RssSampler {
 		this.sample();
 		return this.peak;
 	}
+}
+
+/**
+ * A server's resident memory at rest: the median of five VmRSS samples over a second, after
+ * a full collection first when `collect` (the benchmark servers collect on SIGUSR2, see
+ * serve-hotwash.js, and run with --expose-gc).
+ */
+export async function restingRss(pid: number, collect: boolean): Promise<number> {
+	if (collect) {
+		process.kill(pid, 'SIGUSR2');
+		await sleep(1000);
+	}
+	const samples: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		samples.push(rssBytes(pid));
+		await sleep(250);
+	}
+	return percentile(samples, 50);
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { isUuid } from '../users/users';
 import { listActions, type ActionListItem } from './list';
-import { refOfRow, sourceContext, sourceSummary, type SourceSummary } from './sources';
+import { refOfRow, sourceDetails, type SourceContext, type SourceSummary } from './sources';
 
 // One finding as its page and the API show it: its fields, its source, the objective and
 // plan section it names (in the words of the version the source ran against) and the
@@ -39,6 +39,23 @@ export type FindingView = {
 };
 
 export async function getFinding(db: Kysely<Database>, findingId: string): Promise<FindingView> {
+	return findingView(db, findingId, new Map());
+}
+
+/**
+ * Several findings, e.g. all of a drill for its after-action report: a source (and its plan
+ * version, which can be large) is read once for all the findings drawn from it.
+ */
+export function getFindings(db: Kysely<Database>, findingIds: string[]): Promise<FindingView[]> {
+	const sources = new Map<string, Promise<SourceContext>>();
+	return Promise.all(findingIds.map((id) => findingView(db, id, sources)));
+}
+
+async function findingView(
+	db: Kysely<Database>,
+	findingId: string,
+	sources: Map<string, Promise<SourceContext>>
+): Promise<FindingView> {
 	const row = isUuid(findingId)
 		? await db
 				.selectFrom('findings as f')
@@ -50,23 +67,26 @@ export async function getFinding(db: Kysely<Database>, findingId: string): Promi
 		: undefined;
 	if (!row) throw new NotFoundError('No such finding.');
 	const ref = refOfRow(row);
-	const [source, actions] = await Promise.all([
-		sourceSummary(db, ref),
+	const key = JSON.stringify(ref);
+	let details = sources.get(key);
+	if (!details) {
+		details = sourceDetails(db, ref);
+		sources.set(key, details);
+	}
+	const [context, actions] = await Promise.all([
+		details,
 		listActions(db, { findingId: row.id, order: 'due' })
 	]);
-	// Objectives and sections in the words of the source (only read when the finding names one).
-	const context =
-		row.objective_id || row.reference_section_key
-			? await sourceContext(db, ref).catch(() => null)
-			: null;
+	// The page shows the source's summary; its objectives and sections name the finding's own.
+	const { objectives, sections, ...source } = context;
 	const objective = row.objective_id
 		? {
 				id: row.objective_id,
-				text: context?.objectives.find((o) => o.id === row.objective_id)?.text ?? row.objective_id
+				text: objectives.find((o) => o.id === row.objective_id)?.text ?? row.objective_id
 			}
 		: null;
 	const section = row.reference_section_key
-		? (context?.sections.find((s) => s.key === row.reference_section_key) ?? null)
+		? (sections.find((s) => s.key === row.reference_section_key) ?? null)
 		: null;
 	return {
 		id: row.id,

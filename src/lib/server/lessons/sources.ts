@@ -90,7 +90,21 @@ export async function sourceSummary(db: Kysely<Database>, ref: SourceRef): Promi
  * source that cannot take findings is an InvalidInputError on `source`.
  */
 export async function sourceContext(db: Kysely<Database>, ref: SourceRef): Promise<SourceContext> {
-	const { summary, content } = await loadSource(db, ref, true);
+	return contextOf(db, await loadSource(db, ref, true));
+}
+
+/**
+ * A stored finding's source with its objectives and numbered plan sections, whatever its
+ * state now (the checks for a new finding do not apply).
+ */
+export async function sourceDetails(db: Kysely<Database>, ref: SourceRef): Promise<SourceContext> {
+	return contextOf(db, await loadSource(db, ref, false));
+}
+
+async function contextOf(
+	db: Kysely<Database>,
+	{ summary, content }: Awaited<ReturnType<typeof loadSource>>
+): Promise<SourceContext> {
 	const objectives =
 		summary.kind === 'drill'
 			? (await scenarioOf(db, summary.id)).objectives.map((o) => ({

@@ -6,7 +6,7 @@ import { drillResults, type DrillResults } from '../../drills/results';
 import { getDrill } from '../../drills/rows';
 import { scenarioOf } from '../../drills/scenario-of-drill';
 import { ConflictError, NotFoundError } from '../../errors';
-import { getFinding, type FindingView } from '../../lessons/finding-view';
+import { getFindings, type FindingView } from '../../lessons/finding-view';
 import { drillFindings, loadHotWash } from '../../lessons/hot-wash';
 import { listActions, type ActionListItem } from '../../lessons/list';
 import { readStoredContent } from '../../plans/stored-content';
@@ -104,7 +104,10 @@ export async function loadAar(db: Kysely<Database>, drillId: string): Promise<Aa
 		listActions(db, { drillId: drill.id, order: 'matrix' }),
 		loadHotWash(db, drill.id)
 	]);
-	const findings = await Promise.all(listed.findings.map((f) => getFinding(db, f.id)));
+	const findings = await getFindings(
+		db,
+		listed.findings.map((f) => f.id)
+	);
 
 	const content = readStoredContent(version.content);
 	const numbers = sectionNumbers(content.sections);
