@@ -19,7 +19,6 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -41,6 +40,13 @@ import {
 } from './lib/profiles';
 import { loginAs, startHotwash, type HotwashServer, type HotwashStore } from './lib/hotwash';
 import { memoryOf, processTree, resetPeakRss, RssSampler } from './lib/processes';
+import {
+	appendToSection,
+	commitDescription,
+	cpuBusy,
+	machineDescription,
+	markdownTable
+} from './lib/results';
 import { ms, percentile, sleep } from './lib/stats';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -87,8 +93,13 @@ const stoppers: (() => Promise<unknown>)[] = [];
 async function stopAll() {
 	while (stoppers.length) await stoppers.pop()!().catch(() => {});
 }
+// Ctrl-C arrives twice (from the terminal and relayed by tsx): the second must not end the
+// run before its server has stopped and its data folder is gone.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
-	process.once(signal, () => {
+	process.on(signal, () => {
+		if (stopping) return;
+		stopping = true;
 		console.error(`\n${signal}: stopping`);
 		void stopAll().then(() => process.exit(130));
 	});
@@ -289,65 +300,7 @@ function pagesOf(file: string): number | null {
 	}
 }
 
-/** A markdown table with padded columns, as prettier writes it. */
-function table(head: string[], rows: string[][]): string {
-	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-	return [
-		line(head),
-		`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
-		...rows.map(line)
-	].join('\n');
-}
-
-function machine(chromiumVersion: string): string {
-	const model = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
-	const gib = (b: number) => `${(b / 2 ** 30).toFixed(0)} GiB`;
-	return (
-		`\`nproc\` ${os.availableParallelism()}, ${model ?? 'unknown CPU'}, ${gib(os.totalmem())} memory ` +
-		`(${gib(os.freemem())} free at the start), Node ${process.version}, Chromium ${chromiumVersion}, ` +
-		`${os.type()} ${os.release()}`
-	);
-}
-
-/** The share of all CPUs' time spent busy over the next `millis` (from /proc/stat). */
-async function cpuBusy(millis: number): Promise<number> {
-	const read = () => {
-		const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-		const n = fields.map(Number);
-		return { total: n.slice(0, 8).reduce((a, b) => a + b, 0), idle: n[3] + n[4] };
-	};
-	const a = read();
-	await sleep(millis);
-	const b = read();
-	return b.total === a.total ? 0 : 1 - (b.idle - a.idle) / (b.total - a.total);
-}
-
-function commit(): string {
-	try {
-		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString();
-		const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root }).toString().trim();
-		return `\`${head.trim()}\`${dirty ? ' with uncommitted changes' : ''}`;
-	} catch {
-		return 'unknown';
-	}
-}
-
 const SECTION = '## Reports (`npm run bench:reports`)';
-
-/** Adds the run at the end of the reports section of RESULTS.md (made if missing). */
-function appendToResults(markdown: string) {
-	let text = fs.readFileSync(resultsFile, 'utf8').trimEnd() + '\n';
-	const at = text.indexOf(SECTION);
-	if (at < 0) {
-		text += `\n${SECTION}\n\n${markdown}\n`;
-	} else {
-		const next = text.indexOf('\n## ', at + SECTION.length);
-		const end = next < 0 ? text.length : next + 1;
-		text = `${text.slice(0, end).trimEnd()}\n\n${markdown}\n${next < 0 ? '' : `\n${text.slice(end)}`}`;
-	}
-	fs.writeFileSync(resultsFile, text);
-}
 
 // ---- the run
 console.log(
@@ -482,16 +435,16 @@ const p95Words =
 		? `p95 of ${requests} by nearest rank is the slowest`
 		: `p95 is the ${p95Rank}th of ${requests}`;
 const markdown = [
-	`### ${new Date().toISOString().slice(0, 16).replace('T', ', ')} UTC, commit ${commit()}`,
+	`### ${new Date().toISOString().slice(0, 16).replace('T', ', ')} UTC, commit ${commitDescription(root)}`,
 	'',
-	`${machine(browser.version)}; the CPUs ${Math.round(busyAtStart * 100)}% busy in the 3 s before the run` +
+	`${machineDescription()}, Chromium ${browser.version}; the CPUs ${Math.round(busyAtStart * 100)}% busy in the 3 s before the run` +
 		`${busyAtStart > 0.15 ? ' (**other work on the machine**)' : ''}.`,
 	`${warmup} warm-up and ${requests} measured requests each, one after another (${p95Words});`,
 	`the drill (${SIZE.injects} injects, ${SIZE.participants} participants) made in ${ms(fixtureMs)}, \`loadAar\` ${ms(loadMs)} in-process;`,
 	`Chromium launched in ${ms(browser.launchMs)} (not counted). Memory: the server's RSS idle → the peak of`,
 	`samples every 20 ms during the requests (${hotwash.memory.samples} samples); Chromium: the sum over its processes.`,
 	'',
-	table(['Producer', 'p50', 'p95', 'max', 'RSS before → peak', 'PDF'], rows),
+	markdownTable(['Producer', 'p50', 'p95', 'max', 'RSS before → peak', 'PDF'], rows),
 	'',
 	`- Hotwash p95 ≤ 1 s: ${met(p95(hotwash) <= TARGET.latencyMs)} (${ms(p95(hotwash))}).`,
 	`- Hotwash peak RSS ≤ 200 MB: ${met(hotwashPeak <= TARGET.peakRssBytes)} (${mb(hotwashPeak)}; ` +
@@ -514,6 +467,6 @@ if (profile) {
 	);
 }
 if (write) {
-	appendToResults(markdown);
+	appendToSection(resultsFile, SECTION, markdown);
 	console.log(`Appended to ${path.relative(root, resultsFile)}.`);
 }
