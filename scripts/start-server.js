@@ -15,6 +15,11 @@ export async function startServer(buildDir) {
 	const withBaselineHeaders = (...args) => {
 		// @ts-expect-error the overloads are passed through unchanged
 		const server = createServer(...args);
+		server.once('listening', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : process.env.PORT;
+			console.log(`Hotwash is ready at ${process.env.ORIGIN ?? `http://localhost:${port}`}`);
+		});
 		server.on('request', (_req, res) => {
 			for (const [name, value] of Object.entries(baselineHeaders)) res.setHeader(name, value);
 			res.setHeader('Content-Security-Policy', fallbackContentSecurityPolicy);

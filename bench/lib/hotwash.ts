@@ -40,7 +40,12 @@ export async function startHotwash(options: {
 	const dataDir = path.join(root, `.tmp/${options.name ?? 'bench-drills'}-${port}`);
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-	const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl) : undefined;
+	const fresh = options.databaseUrl
+		? await freshDatabase(options.databaseUrl).catch((e) => {
+				fs.rmSync(dataDir, { recursive: true, force: true });
+				throw e;
+			})
+		: undefined;
 	const databaseUrl = fresh?.url;
 	const dropDatabase = fresh?.drop ?? (async () => {});
 	try {
@@ -71,10 +76,13 @@ export async function startHotwash(options: {
 	);
 	const base = `http://127.0.0.1:${port}`;
 	try {
-		await waitForHttp(`${base}/healthz`, child);
+		// A first start creates, migrates and seeds the database: a minute or more on a busy
+		// two-core machine.
+		await waitForHttp(`${base}/healthz`, child, 180_000);
 	} catch (e) {
 		await child.stop();
 		await dropDatabase();
+		fs.rmSync(dataDir, { recursive: true, force: true });
 		throw e;
 	}
 	return {

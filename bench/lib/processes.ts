@@ -28,7 +28,7 @@ export function startNode(
 		process: child,
 		output: () => output,
 		async stop() {
-			if (child.exitCode !== null) return;
+			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 			await exited;
@@ -41,10 +41,13 @@ export function startNode(
 export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
 	const end = Date.now() + timeoutMs;
 	while (Date.now() < end) {
-		if (child.process.exitCode !== null)
-			throw new Error(`The server exited (${child.process.exitCode}):\n${child.output()}`);
+		// Killed by a signal, a process has no exit code, only the signal's name.
+		const { exitCode, signalCode } = child.process;
+		if (exitCode !== null || signalCode !== null)
+			throw new Error(`The server exited (${exitCode ?? signalCode}):\n${child.output()}`);
 		try {
-			const response = await fetch(url);
+			// A server that accepts but never answers must not hold the wait past its end.
+			const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
 			if (response.ok) return;
 		} catch {
 			// not listening yet

@@ -9,7 +9,6 @@ import {
 	editors,
 	everyone,
 	expect5,
-	overseers,
 	placeholderValues,
 	readers,
 	UNKNOWN_ID,
@@ -29,6 +28,7 @@ import { calendarRules } from './access-rules-calendar';
 import { programmeRules } from './access-rules-programme';
 import { assignmentsRules } from './access-rules-assignments';
 import { reportsRules } from './access-rules-reports';
+import { auditRules } from './access-rules-audit';
 
 export { placeholderValues };
 export type { Outcome, Probe, RouteRule, Sample, SampleValues, Visitor } from './access-kit';
@@ -47,6 +47,11 @@ const scenarioRules: Record<string, RouteRule> = {
 	'/scenarios': { sample: '/scenarios', probes: [{ method: 'GET', expect: everyone('ok') }] },
 	'/scenarios/coverage': {
 		sample: '/scenarios/coverage',
+		probes: [{ method: 'GET', expect: readers('ok') }]
+	},
+	// The format reference: for those who write or review scenarios; trainees write none.
+	'/scenarios/format': {
+		sample: '/scenarios/format',
 		probes: [{ method: 'GET', expect: readers('ok') }]
 	},
 	'/scenarios/new': {
@@ -860,6 +865,12 @@ export const accessRules: Record<string, RouteRule> = {
 			},
 			{
 				method: 'POST',
+				path: '/account?/createToken',
+				form: { name: 'too long-lived', expires: '3650' },
+				expect: everyone('invalid')
+			},
+			{
+				method: 'POST',
 				path: '/account?/revokeToken',
 				form: { id: UNKNOWN_ID },
 				expect: everyone('not_found')
@@ -940,20 +951,6 @@ export const accessRules: Record<string, RouteRule> = {
 				method: 'POST',
 				path: `/admin/users/${UNKNOWN_ID}?/invite`,
 				expect: adminOnly('not_found')
-			}
-		]
-	},
-	'/audit': {
-		sample: '/audit',
-		probes: [
-			{
-				method: 'GET',
-				expect: overseers('ok')
-			},
-			{
-				method: 'POST',
-				path: '/audit?/verify',
-				expect: overseers('ok')
 			}
 		]
 	},
@@ -1065,7 +1062,8 @@ Object.assign(
 	calendarRules,
 	programmeRules,
 	assignmentsRules,
-	reportsRules
+	reportsRules,
+	auditRules
 );
 
 export function resolveSample(sample: Sample, values: SampleValues): string {

@@ -157,7 +157,7 @@ test('the auditor reads coverage and facilitator views but cannot add or edit', 
 	await page.goto('/scenarios/coverage');
 	await expect(page.getByTestId('technique').filter({ hasText: 'T1486' })).toBeVisible();
 	await expect(page.getByTestId('technique').filter({ hasText: 'T1566.003' })).toContainText(
-		'Phishing: Spearphishing via Service'
+		'T1566.003 Spearphishing via Service'
 	);
 	await expect(
 		page.getByTestId('capability-row').filter({ hasText: 'Containment' })

@@ -42,3 +42,13 @@ export type PlanDiff = {
 	/** Sections shown whole because word diffing hit its limits. */
 	fallbacks: number;
 };
+
+/**
+ * A changed section as it reads on the plan page: its markdown blocks rendered, the blocks
+ * that changed marked; a paragraph reworded in place has its words marked inside it. The
+ * html is sanitised (or built from escaped text) on the server. A gap stands for unchanged
+ * blocks far from any change.
+ */
+export type RenderedPart =
+	| { kind: 'same' | 'added' | 'removed' | 'reworded'; html: string }
+	| { kind: 'gap'; blocks: number };

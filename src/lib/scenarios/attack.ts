@@ -64,3 +64,15 @@ export function techniqueLabel(id: string): string {
 	if (info.status === 'unknown') return id;
 	return `${id} ${info.parentName ? `${info.parentName}: ` : ''}${info.name}`;
 }
+
+/** The technique's page on attack.mitre.org: T1566.001 is /techniques/T1566/001/. */
+export function techniqueUrl(id: string): string {
+	return `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+}
+
+/** Every current (neither revoked nor deprecated) technique that is not a sub-technique. */
+export function currentParentTechniques(): { id: string; name: string; tactics: Tactic[] }[] {
+	return attack.techniques
+		.filter((t) => !t.id.includes('.') && !t.revoked && !t.deprecated)
+		.map((t) => ({ id: t.id, name: t.name, tactics: techniqueInfo(t.id).tactics }));
+}

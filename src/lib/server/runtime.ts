@@ -21,11 +21,20 @@ let stopProgrammeTick: (() => Promise<void>) | undefined;
 
 export async function startApp(migrations: MigrationModules): Promise<void> {
 	config = readConfig();
-	handle = await openConfiguredDatabase(config, migrations);
+	// A first start takes a while (creating the database, migrating, loading demo data):
+	// it says what it is doing rather than stay silent.
+	const say = (line: string) => console.log(line);
+	const opened = await openConfiguredDatabase(config, migrations, say);
+	handle = opened;
 	logger.info({ engine: handle.engine, location: handle.location }, 'database ready');
+	const outcome = await bootstrap(handle.db, config, say);
+	if (handle.reopen && (opened.migrated > 0 || outcome.kind === 'demo')) {
+		// The embedded engine's memory grew for that one-off work and never shrinks: a fresh
+		// instance on the same folder holds far less (bench/RESULTS.md).
+		handle = await handle.reopen();
+	}
 	// Drill events are announced from the first request on.
 	await startBus(handle);
-	const outcome = await bootstrap(handle.db, config);
 	// Every scenario file is validated now; an invalid one is listed as invalid, never fatal.
 	const library = builtInLibrary();
 	const invalid = library.filter((e) => !e.scenario);

@@ -3,7 +3,7 @@ import { planView, scenarioView } from '$lib/server/access/visibility';
 import { page } from '$lib/server/http/route';
 import { listActions, overdueActions, type ActionListItem } from '$lib/server/lessons/list';
 import { listPlans } from '$lib/server/plans/plans';
-import { programmeAlerts } from '$lib/server/programme/requirements';
+import { dashboardAlerts } from '$lib/server/programme/dashboard-alerts';
 import { assignmentsFor } from '$lib/server/programme/assignments';
 import { upcomingDrillsFor } from '$lib/server/programme/upcoming';
 import { todayUtc } from '$lib/server/plans/versions';
@@ -41,7 +41,7 @@ export const load: PageServerLoad = page('dashboard.view', async (_event, user) 
 		// Practice a lead assigned to this user, still to do.
 		may(user, 'drills.practise') ? assignmentsFor(db(), user.id, today) : [],
 		// Framework requirements due within 30 days, overdue or never met.
-		may(user, 'programme.read') ? programmeAlerts(db(), now) : [],
+		may(user, 'programme.read') ? dashboardAlerts(db(), now) : [],
 		// Planned drills this user is in over the next two weeks (reminders for the next day),
 		// and team drills over a window open now.
 		may(user, 'drills.read') ? upcomingDrillsFor(db(), user, now) : []

@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { isCalendarDate } from '../../dates';
-import type { Database } from '../db/schema';
+import type { AuditEntry, Database } from '../db/schema';
 
 export const PAGE_SIZE = 50;
+/** The total shown above the table is counted up to here ("more than 10,000 entries"). */
+export const COUNT_CAP = 10_000;
 
 const dateOnly = z
 	.string()
@@ -12,18 +14,79 @@ const dateOnly = z
 	.optional()
 	.or(z.literal('').transform(() => undefined));
 
-export const auditFilterSchema = z.object({
-	actor: z.string().trim().max(320).optional(),
-	action: z.string().trim().max(100).optional(),
-	from: dateOnly,
-	to: dateOnly,
-	page: z.coerce.number().int().min(1).max(100_000).default(1)
-});
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const seq = z.preprocess(
+	blankToUndefined,
+	z.coerce
+		.number({ message: 'Give an entry number.' })
+		.int('Give an entry number.')
+		.min(1, 'Give an entry number.')
+		.max(2 ** 31 - 1, 'No entry has a number this large.')
+		.optional()
+);
+
+export const auditFilterSchema = z
+	.object({
+		type: z.preprocess(
+			blankToUndefined,
+			z
+				.string()
+				.trim()
+				.regex(/^[a-z_]{1,40}$/, 'A record type is a word like plan_version or drill.')
+				.optional()
+		),
+		id: z.preprocess(
+			blankToUndefined,
+			z
+				.string()
+				.trim()
+				.max(100, 'A record id is at most 100 characters.')
+				.regex(/^[\w.:-]+$/, 'A record id has letters, digits, dashes and dots only.')
+				.optional()
+		),
+		actor: z.preprocess(
+			blankToUndefined,
+			z.string().trim().max(320, 'Give at most 320 characters.').optional()
+		),
+		action: z.preprocess(
+			blankToUndefined,
+			z
+				.string()
+				.trim()
+				.regex(/^[a-z_]{1,40}(\.[a-z_]{1,60})?$/, 'Pick an action from the list.')
+				.optional()
+		),
+		from: dateOnly,
+		to: dateOnly,
+		/** Keyset pages: entries older than `before`, or newer than `after`. */
+		before: seq,
+		after: seq
+	})
+	.superRefine((f, ctx) => {
+		if (f.id && !f.type)
+			ctx.addIssue({ code: 'custom', path: ['type'], message: 'Give the record type too.' });
+		if (f.from && f.to && f.from > f.to)
+			ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end is before the start.' });
+	});
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-/** One page of the log, newest first, with the total for pagination. */
-export async function listEntries(db: Kysely<Database>, filter: AuditFilter) {
-	let q = db.selectFrom('audit_log');
+/** The filter in the URL's query: what the page, its links and the exports read. */
+export function parseAuditFilter(params: URLSearchParams) {
+	const raw: Record<string, string> = {};
+	for (const key of ['type', 'id', 'actor', 'action', 'from', 'to', 'before', 'after'])
+		raw[key] = params.get(key)?.slice(0, 1000) ?? '';
+	const parsed = auditFilterSchema.safeParse(raw);
+	if (parsed.success) return { filter: parsed.data, errors: {} as Record<string, string> };
+	const errors: Record<string, string> = {};
+	for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+	return { filter: {} as AuditFilter, errors };
+}
+
+type Query = SelectQueryBuilder<Database, 'audit_log', object>;
+
+export function applyFilter(q: Query, filter: AuditFilter): Query {
+	if (filter.type) q = q.where('target_type', '=', filter.type);
+	if (filter.id) q = q.where('target_id', '=', filter.id);
 	if (filter.actor) q = q.where('actor_label', 'ilike', `%${escapeLike(filter.actor)}%`);
 	if (filter.action) q = q.where('action', '=', filter.action);
 	if (filter.from) q = q.where('occurred_at', '>=', new Date(`${filter.from}T00:00:00Z`));
@@ -32,30 +95,51 @@ export async function listEntries(db: Kysely<Database>, filter: AuditFilter) {
 		end.setUTCDate(end.getUTCDate() + 1); // the whole "to" day is included
 		q = q.where('occurred_at', '<', end);
 	}
-	const [rows, total] = await Promise.all([
-		q
-			.selectAll()
-			.orderBy('seq', 'desc')
-			.limit(PAGE_SIZE)
-			.offset((filter.page - 1) * PAGE_SIZE)
-			.execute(),
-		q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-	]);
-	return {
-		rows,
-		total: Number(total.n),
-		pages: Math.max(1, Math.ceil(Number(total.n) / PAGE_SIZE))
-	};
+	return q;
 }
 
-export async function distinctActions(db: Kysely<Database>): Promise<string[]> {
-	const rows = await db
-		.selectFrom('audit_log')
-		.select('action')
-		.distinct()
-		.orderBy('action')
-		.execute();
-	return rows.map((r) => r.action);
+export type AuditPage = {
+	rows: AuditEntry[];
+	/** Entries matching, counted up to COUNT_CAP + 1. */
+	total: number;
+	/** The seq to pass as `before` for older entries, `after` for newer ones. */
+	older: number | null;
+	newer: number | null;
+};
+
+/** One page of matching entries, newest first. */
+export async function listEntries(db: Kysely<Database>, filter: AuditFilter): Promise<AuditPage> {
+	const base = applyFilter(db.selectFrom('audit_log'), filter);
+	let page = base.selectAll();
+	if (filter.after) page = page.where('seq', '>', filter.after).orderBy('seq', 'asc');
+	else {
+		if (filter.before) page = page.where('seq', '<', filter.before);
+		page = page.orderBy('seq', 'desc');
+	}
+	const [fetched, counted] = await Promise.all([
+		page.limit(PAGE_SIZE + 1).execute(),
+		db
+			.selectFrom(
+				base
+					.select('seq')
+					.limit(COUNT_CAP + 1)
+					.as('m')
+			)
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow()
+	]);
+	const more = fetched.length > PAGE_SIZE;
+	const rows = fetched.slice(0, PAGE_SIZE);
+	if (filter.after) rows.reverse();
+	// Paging newer (`after`), there is always an older page: the one we came from.
+	const older = filter.after ? true : more;
+	const newer = filter.after ? more : Boolean(filter.before);
+	return {
+		rows,
+		total: Number(counted.n),
+		older: rows.length && older ? rows[rows.length - 1].seq : null,
+		newer: rows.length && newer ? rows[0].seq : null
+	};
 }
 
 function escapeLike(s: string): string {

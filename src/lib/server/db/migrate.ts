@@ -3,16 +3,32 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 /** Migration modules by file name, e.g. from import.meta.glob or a directory read. */
 export type MigrationModules = Record<string, Migration>;
 
+/** Called before each pending migration runs: the n-th of `total`, by file name. */
+export type MigrationProgress = (n: number, total: number, name: string) => void;
+
 export async function migrateToLatest(
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 	db: Kysely<any>,
-	modules: MigrationModules
+	modules: MigrationModules,
+	onProgress?: MigrationProgress
 ): Promise<MigrationResultSet> {
 	const migrator = new Migrator({
 		db,
 		provider: { getMigrations: async () => modules }
 	});
-	const result = await migrator.migrateToLatest();
+	if (!onProgress) return checked(await migrator.migrateToLatest());
+	// One step at a time, so that a first start can say how far it is.
+	const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
+	const results: NonNullable<MigrationResultSet['results']> = [];
+	for (const [i, migration] of pending.entries()) {
+		onProgress(i + 1, pending.length, migration.name);
+		const step = checked(await migrator.migrateUp());
+		results.push(...(step.results ?? []));
+	}
+	return { results };
+}
+
+function checked(result: MigrationResultSet): MigrationResultSet {
 	if (result.error) {
 		const failed = result.results?.find((r) => r.status === 'Error');
 		const name = failed ? ` in ${failed.migrationName}` : '';

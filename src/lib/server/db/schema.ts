@@ -36,6 +36,8 @@ export interface ApiTokenTable {
 	created_at: CreatedAt;
 	last_used_at: Timestamp | null;
 	revoked_at: Timestamp | null;
+	/** Null: never expires. */
+	expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface InviteTable {

@@ -1,3 +1,4 @@
+import { csvCell } from '../http/csv';
 import type { DrillResults } from './results';
 
 // The CSV export of a drill's results: one row per prompt asked, per stakeholder of a
@@ -5,13 +6,7 @@ import type { DrillResults } from './results';
 // words), per objective and per capability, the first column saying which, so a spreadsheet
 // can filter and total them. Cells that start like a formula are neutralised.
 
-function cell(value: unknown): string {
-	let text = value === null || value === undefined ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const row = (values: unknown[]) => values.map(cell).join(',');
+const row = (values: unknown[]) => values.map(csvCell).join(',');
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round(ms / 600) / 100);
 
 export function resultsToCsv(r: DrillResults): string {

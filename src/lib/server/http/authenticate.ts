@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { authenticateApiToken } from '../auth/api-tokens';
+import { apiTokenExpiredAt, authenticateApiToken } from '../auth/api-tokens';
 import { validateSessionToken } from '../auth/session';
 import { deleteSessionCookie, sessionCookieName } from './session-cookie';
 import { appConfig, db } from '../runtime';
@@ -19,6 +19,16 @@ export const authenticate: Handle = async ({ event, resolve }) => {
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
 		const user = match ? await authenticateApiToken(db(), match[1]) : null;
 		if (!user) {
+			// Only on the refusal path: say so when the token is merely past its expiry.
+			const expiredAt = match ? await apiTokenExpiredAt(db(), match[1]) : null;
+			if (expiredAt) {
+				return apiErrorResponse(
+					401,
+					'token_expired',
+					`The bearer token expired on ${expiredAt.toISOString()}; make a new one in My account.`,
+					{ 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="token expired"' }
+				);
+			}
 			return apiErrorResponse(
 				401,
 				'invalid_token',

@@ -1,3 +1,4 @@
+import { csvCell } from '../http/csv';
 import {
 	actionLabel,
 	actionStatusLabels,
@@ -11,13 +12,7 @@ import type { ActionListItem } from './list';
 // The improvement plan as CSV: HSEEP's matrix (AAR/IP appendix A), one row per corrective
 // action, with the source it came from. Cells that start like a formula are neutralised.
 
-function cell(value: unknown): string {
-	let text = value === null || value === undefined ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const row = (values: unknown[]) => values.map(cell).join(',');
+const row = (values: unknown[]) => values.map(csvCell).join(',');
 
 export const improvementPlanColumns = [
 	'Capability',

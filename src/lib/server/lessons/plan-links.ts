@@ -329,14 +329,6 @@ export async function actionsOfVersion(
 	versionId: string
 ): Promise<VersionAction[]> {
 	if (!isUuid(versionId)) return [];
-	const version = await db
-		.selectFrom('plan_versions')
-		.select(['id', 'content'])
-		.where('id', '=', versionId)
-		.executeTakeFirst();
-	if (!version) return [];
-	const sections = sectionsOf(contentOf(version));
-	const order = new Map(sections.map((s, i) => [s.key, i]));
 	const rows = await db
 		.selectFrom('plan_version_actions as pva')
 		.innerJoin('corrective_actions as a', 'a.id', 'pva.action_id')
@@ -361,9 +353,18 @@ export async function actionsOfVersion(
 			'f.title as finding_title',
 			...sourceColumns
 		])
-		.where('pva.plan_version_id', '=', version.id)
+		.where('pva.plan_version_id', '=', versionId)
 		.orderBy('a.number')
 		.execute();
+	// Most versions resolve no action: their content (large) is read only when some link names sections.
+	if (rows.length === 0) return [];
+	const version = await db
+		.selectFrom('plan_versions')
+		.select(['id', 'content'])
+		.where('id', '=', versionId)
+		.executeTakeFirstOrThrow();
+	const sections = sectionsOf(contentOf(version));
+	const order = new Map(sections.map((s, i) => [s.key, i]));
 	return rows.map((r) => {
 		const keys = keysOf(r.section_keys).sort(
 			(a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity)

@@ -51,6 +51,13 @@ describe('markdown rendering', () => {
 		expect(html).toContain('<td>SEV1</td>');
 	});
 
+	it('puts each table in a focusable scroll box named by its column headings', () => {
+		const html = renderMarkdown('| Sev | Minutes |\n| --- | --- |\n| SEV1 | 15 |\n\ntext');
+		expect(html).toMatch(
+			/^<div class="table-wrap" tabindex="0" role="region" aria-label="Table: Sev, Minutes"><table>[\s\S]*<\/table><\/div>\n<p>text<\/p>/
+		);
+	});
+
 	it('drops images, which could track readers or smuggle data: URLs', () => {
 		expect(renderMarkdown('![logo](https://example.org/logo.png)')).not.toContain('<img');
 	});

@@ -89,5 +89,22 @@ export function markdownTokens(markdown: string): TokensList {
 
 export function renderMarkdown(markdown: string): string {
 	const html = marked.parser(markdownTokens(markdown));
-	return sanitizeHtml(html, allowed);
+	return boxTables(sanitizeHtml(html, allowed));
+}
+
+/**
+ * Each table in its own scroll box (src/app.css .table-wrap), so that a wide table scrolls
+ * there instead of widening the page on a phone; focusable and named by its column headings
+ * so that keyboard and screen reader users can reach and scroll it. Runs on sanitised HTML,
+ * where every `<table>` is markdown's (raw HTML in the source is escaped, never parsed).
+ */
+function boxTables(html: string): string {
+	return html.replace(/<table>([\s\S]*?)<\/table>/g, (_all, inner: string) => {
+		const headings = [...inner.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)]
+			.map((m) => m[1].replace(/<[^>]*>/g, '').trim())
+			.filter(Boolean);
+		const named = headings.length ? `Table: ${headings.join(', ')}` : 'Table';
+		const label = (named.length > 100 ? `${named.slice(0, 99)}…` : named).replace(/"/g, '&quot;');
+		return `<div class="table-wrap" tabindex="0" role="region" aria-label="${label}"><table>${inner}</table></div>`;
+	});
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlanView } from '../access/visibility';
-import type { Database } from '../db/schema';
+import type { Database, PlanVersionStatus } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { getPlan } from './plans';
 import { getVersion } from './versions';
@@ -19,9 +19,13 @@ export async function findVisibleVersion(
 	const version = plan ? await getVersion(db, versionId) : undefined;
 	if (!plan || !version || version.plan_id !== plan.id)
 		throw new NotFoundError('No such plan version.');
-	if (view.inForceOnly && version.status !== 'approved')
-		throw new NotFoundError('No such plan version.');
+	if (!versionVisible(view, version)) throw new NotFoundError('No such plan version.');
 	return { plan, version };
+}
+
+/** A trainee sees only the version in force of a plan; other readers see every version. */
+export function versionVisible(view: PlanView, version: { status: PlanVersionStatus }): boolean {
+	return !view.inForceOnly || version.status === 'approved';
 }
 
 export async function findPlan(db: Kysely<Database>, planId: string) {

@@ -2,9 +2,12 @@ import type { Kysely } from 'kysely';
 import { actionLabel, findingLabel, type ActionStatus } from '../../lessons/words';
 import type { Database, PlanVersion } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { isUuid } from '../users/users';
 import { keysOf } from '../lessons/section-history';
-import type { PlanDiff } from '../../plans/diff-types';
+import type { PlanDiff, RenderedPart } from '../../plans/diff-types';
+import { approximateBytes, BoundedCache } from '../scenarios/bounded-cache';
 import { diffPlanContent } from './diff';
+import { renderedChange } from './diff-rendered';
 import { compareVersionNumbers, formatVersionNumber } from './version-number';
 import { contentOf, getVersion } from './versions';
 
@@ -33,16 +36,68 @@ export async function diffVersions(
 	toId: string,
 	{ answers = false }: { answers?: boolean } = {}
 ) {
-	const [a, b] = await Promise.all([getVersion(db, fromId), getVersion(db, toId)]);
+	const [a, b] = await Promise.all([versionHeader(db, fromId), versionHeader(db, toId)]);
 	if (!a || !b || a.plan_id !== planId || b.plan_id !== planId)
 		throw new NotFoundError('No such version of this plan.');
-	const diff = diffPlanContent(contentOf(a), contentOf(b));
+	const key = `${identity(a)}>${identity(b)}`;
+	let cached = comparisons.get(key);
+	if (!cached) {
+		// The contents (the largest column) are read only when the comparison is not kept.
+		const [withA, withB] = await Promise.all([getVersion(db, a.id), getVersion(db, b.id)]);
+		if (!withA || !withB) throw new NotFoundError('No such version of this plan.');
+		cached = compare(withA, withB);
+		comparisons.set(key, cached);
+	}
+	const { diff, rendered } = cached;
 	return {
 		from: { id: a.id, number: formatVersionNumber(a) },
 		to: { id: b.id, number: formatVersionNumber(b) },
 		diff,
+		rendered,
 		...(answers ? { answers: await sectionAnswers(db, a, b, diff) } : {})
 	};
+}
+
+/** Time for rendering the changed sections, after the diff's own budget. */
+const RENDER_BUDGET_MS = 300;
+
+// A comparison depends only on the two contents; a version's content changes only with its
+// revision (a draft's saves), so the key names the revision and the last update and an
+// edited draft never meets a stale entry. Bounded in entries and bytes.
+const comparisons = new BoundedCache<
+	string,
+	{ diff: PlanDiff; rendered: Record<string, RenderedPart[]> }
+>({ maxEntries: 64, maxBytes: 16 * 1024 * 1024 }, approximateBytes);
+
+type VersionHeader = Pick<
+	PlanVersion,
+	'id' | 'plan_id' | 'major' | 'minor' | 'revision' | 'updated_at'
+>;
+
+async function versionHeader(
+	db: Kysely<Database>,
+	versionId: string
+): Promise<VersionHeader | undefined> {
+	if (!isUuid(versionId)) return undefined;
+	return db
+		.selectFrom('plan_versions')
+		.select(['id', 'plan_id', 'major', 'minor', 'revision', 'updated_at'])
+		.where('id', '=', versionId)
+		.executeTakeFirst();
+}
+
+const identity = (v: VersionHeader) => `${v.id}@${v.revision}@${new Date(v.updated_at).getTime()}`;
+
+function compare(a: PlanVersion, b: PlanVersion) {
+	const diff = diffPlanContent(contentOf(a), contentOf(b));
+	const deadline = performance.now() + RENDER_BUDGET_MS;
+	const rendered: Record<string, RenderedPart[]> = {};
+	for (const s of diff.sections) {
+		if (s.status === 'unchanged' || !(s.words || s.wholeSection)) continue;
+		const parts = renderedChange(s, deadline);
+		if (parts) rendered[s.key] = parts;
+	}
+	return { diff, rendered };
 }
 
 type Numbered = Pick<PlanVersion, 'id' | 'major' | 'minor'>;
@@ -59,8 +114,8 @@ function compareVersions(a: Numbered, b: Numbered): number {
 
 async function sectionAnswers(
 	db: Kysely<Database>,
-	a: PlanVersion,
-	b: PlanVersion,
+	a: VersionHeader,
+	b: VersionHeader,
 	diff: PlanDiff
 ): Promise<Record<string, DiffAnswer[]>> {
 	const order = compareVersions(a, b);

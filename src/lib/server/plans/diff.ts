@@ -1,14 +1,12 @@
-import { diffWords } from 'diff';
 import type { MatrixRow, PlanContent, SeverityLevel } from '../../plans/content';
 import { audienceLabels, normaliseLineEndings, sectionNumbers } from '../../plans/content';
 import type { FieldChange, PlanDiff, RowDiff, SectionDiff, WordPart } from '../../plans/diff-types';
 import { appliesWhenInWords, onlyWhenInWords, ruleInWords } from '../../plans/matrix-words';
+import { textDiff } from './text-diff';
 
-// Limits that keep a diff of a huge or hostile plan bounded: past them a section is shown
-// whole (old and new side by side) instead of word by word.
-const SECTION_TIMEOUT_MS = 150;
-const TOTAL_BUDGET_MS = 700;
-const MAX_EDIT_LENGTH = 4000;
+// A diff of a huge or hostile plan stays bounded: past this budget, or past the edit limits
+// in text-diff.ts, a section is shown whole (old and new side by side) instead of word by word.
+const TOTAL_BUDGET_MS = 400;
 
 /** Keys of `a` in the longest run they share, in order, with `b` (everything else moved). */
 function stableKeys(a: string[], b: string[]): Set<string> {
@@ -28,20 +26,6 @@ function stableKeys(a: string[], b: string[]): Set<string> {
 		else j++;
 	}
 	return keep;
-}
-
-function wordDiff(oldText: string, newText: string, deadline: number): WordPart[] | null {
-	const remaining = deadline - performance.now();
-	if (remaining <= 0) return null;
-	const changes = diffWords(oldText, newText, {
-		timeout: Math.min(SECTION_TIMEOUT_MS, remaining),
-		maxEditLength: MAX_EDIT_LENGTH
-	});
-	if (!changes) return null;
-	return changes.map((c) => ({
-		kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
-		text: c.value
-	}));
 }
 
 function diffSections(a: PlanContent, b: PlanContent, deadline: number) {
@@ -77,7 +61,7 @@ function diffSections(a: PlanContent, b: PlanContent, deadline: number) {
 		let words: WordPart[] | null = null;
 		let wholeSection: SectionDiff['wholeSection'] = null;
 		if (bodyChanged) {
-			words = wordDiff(before.s.body, s.body, deadline);
+			words = textDiff(before.s.body, s.body, deadline);
 			if (!words) {
 				fallbacks++;
 				wholeSection = { old: before.s.body, new: s.body };
@@ -136,7 +120,7 @@ function compareFields(fields: [string, string, string][], deadline: number): Fi
 			field,
 			from,
 			to,
-			words: WORDY_FIELDS.has(field) && from && to ? wordDiff(from, to, deadline) : null
+			words: WORDY_FIELDS.has(field) && from && to ? textDiff(from, to, deadline) : null
 		}));
 }
 

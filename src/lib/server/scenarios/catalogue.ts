@@ -1,10 +1,29 @@
 import { z } from 'zod';
-import { techniqueInfo, tactics } from '../../scenarios/attack';
+import {
+	currentParentTechniques,
+	techniqueInfo,
+	techniqueUrl,
+	tactics
+} from '../../scenarios/attack';
+import { attackTechnique } from './display';
 import { capabilities, categories, difficulties, durationMinutes } from '../../scenarios/schema';
 import type { LibraryEntry } from './library';
 
-/** One line of the library: what the list, filters and coverage views need. */
-export function summarise(e: LibraryEntry) {
+/**
+ * One line of the library: what the list, filters and coverage views need. Made once per
+ * entry: an entry is an immutable file or stored version, kept while its cache keeps it.
+ */
+export function summarise(e: LibraryEntry): ScenarioSummary {
+	let summary = summaries.get(e);
+	if (!summary) {
+		summary = summaryOf(e);
+		summaries.set(e, summary);
+	}
+	return summary;
+}
+const summaries = new WeakMap<LibraryEntry, ScenarioSummary>();
+
+function summaryOf(e: LibraryEntry) {
 	const s = e.scenario;
 	const prompts = s ? s.injects.flatMap((i) => i.prompts) : [];
 	return {
@@ -29,7 +48,7 @@ export function summarise(e: LibraryEntry) {
 		branchPoints: s ? s.injects.filter((i) => i.when || i.variants.length).length : 0
 	};
 }
-export type ScenarioSummary = ReturnType<typeof summarise>;
+export type ScenarioSummary = ReturnType<typeof summaryOf>;
 
 const optional = <T extends z.ZodType>(t: T) =>
 	z.preprocess((v) => (v === '' ? undefined : v), t.optional());
@@ -63,10 +82,15 @@ export function filterCatalogue(list: ScenarioSummary[], f: CatalogueFilter): Sc
 	);
 }
 
-/** "Phishing: Spearphishing via Service" for a sub-technique, the plain name otherwise. */
-function techniqueLabelName(id: string): string {
-	const info = techniqueInfo(id);
-	return info.parentName ? `${info.parentName}: ${info.name}` : info.name;
+/**
+ * The techniques of a tactic no scenario exercises: a technique counts as exercised when a
+ * scenario names it or one of its sub-techniques.
+ */
+function uncoveredIn(tactic: string, exercised: string[]) {
+	const covered = new Set(exercised.map((id) => id.split('.')[0]));
+	return currentParentTechniques()
+		.filter((t) => t.tactics.includes(tactic) && !covered.has(t.id))
+		.map((t) => ({ id: t.id, name: t.name, href: techniqueUrl(t.id) }));
 }
 
 /** Which ATT&CK techniques (by tactic) and which capabilities the valid scenarios exercise. */
@@ -84,12 +108,22 @@ export function coverage(list: ScenarioSummary[]) {
 				const inTactics = techniqueInfo(id).tactics;
 				return tactic ? inTactics.includes(tactic) : inTactics.length === 0;
 			})
-			.map(([id, scenarios]) => ({ id, name: techniqueLabelName(id), scenarios }))
-			.sort((a, b) => a.id.localeCompare(b.id))
+			.map(([id, scenarios]) => {
+				const info = techniqueInfo(id);
+				// A sub-technique by its own name ("T1566.001 Spearphishing Attachment").
+				return {
+					...attackTechnique(id),
+					parentId: info.parentName ? id.split('.')[0] : null,
+					scenarios
+				};
+			})
+			.sort((a, b) => a.id.localeCompare(b.id)),
+		uncovered: tactic ? uncoveredIn(tactic, [...byTechnique.keys()]) : []
 	}));
+	const other = techniquesByTactic.pop()!;
 	return {
 		scenarios: valid.map((s) => ({ id: s.id, title: s.title })),
-		tactics: techniquesByTactic,
+		tactics: other.techniques.length ? [...techniquesByTactic, other] : techniquesByTactic,
 		capabilities: capabilities.map((c) => ({
 			capability: c,
 			scenarios: valid.filter((s) => s.capabilities.includes(c)).map((s) => s.id)

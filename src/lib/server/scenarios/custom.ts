@@ -3,6 +3,7 @@ import * as audit from '../audit/log';
 import type { AuditActor } from '../audit/log';
 import type { Database } from '../db/schema';
 import { UserFacingError } from '../errors';
+import { BoundedCache } from './bounded-cache';
 import { builtInLibrary, type LibraryEntry } from './library';
 import { templatePlanReference } from './plan-reference';
 import { validateScenarioText, type ValidationResult } from './validate';
@@ -16,6 +17,9 @@ export type SaveOutcome =
 			warnings: ValidationResult['warnings'];
 	  }
 	| { saved: false; result: ValidationResult };
+
+/** Pages under /scenarios/ that a scenario of the same id could never be opened past. */
+const PAGE_NAMES = new Set(['new', 'coverage', 'format']);
 
 /**
  * Saves an organisation's scenario: valid YAML only, an id no built-in scenario uses, and a
@@ -38,6 +42,8 @@ export async function saveCustomScenario(
 		return refuse(
 			`the id is \`${id}\` but this is \`${expectedId}\`; to make a new scenario, upload it as new`
 		);
+	if (PAGE_NAMES.has(id))
+		return refuse(`scenario id \`${id}\` is the name of a page of the library; choose another id`);
 	if (builtInLibrary().some((e) => e.id === id))
 		return refuse(`scenario id \`${id}\` belongs to a built-in scenario; choose another id`);
 
@@ -97,46 +103,53 @@ export async function saveCustomScenario(
 	return { saved: true, scenarioId: id, version, unchanged: false, warnings: result.warnings };
 }
 
-/** Validated once per stored version: a saved version never changes. */
-const validated = new Map<string, ValidationResult>();
-function validateStored(versionId: string, text: string): ValidationResult {
-	let r = validated.get(versionId);
-	if (!r) {
-		r = validateScenarioText(text, templatePlanReference);
-		validated.set(versionId, r);
-	}
-	return r;
+/**
+ * A stored version as a library entry, validated once: a saved version never changes, and a
+ * new one has a row (and so a key) of its own. Bounded: the text and the parsed scenario
+ * count about three times the text's size.
+ */
+const entries = new BoundedCache<string, LibraryEntry>(
+	{ maxEntries: 200, maxBytes: 32_000_000 },
+	(e) => 6 * e.text.length + 1024
+);
+
+function toEntry(row: { id: string; scenario_id: string; yaml: string; version: number }) {
+	return entries.getOrSet(row.id, () => {
+		const r = validateScenarioText(row.yaml, templatePlanReference);
+		return {
+			file: `${row.scenario_id} (version ${row.version})`,
+			origin: 'custom' as const,
+			id: row.scenario_id,
+			scenario: r.scenario,
+			errors: r.errors,
+			warnings: r.warnings,
+			text: row.yaml
+		};
+	});
 }
 
-function toEntry(row: {
-	id: string;
-	scenario_id: string;
-	yaml: string;
-	version: number;
-}): LibraryEntry {
-	const r = validateStored(row.id, row.yaml);
-	return {
-		file: `${row.scenario_id} (version ${row.version})`,
-		origin: 'custom',
-		id: row.scenario_id,
-		scenario: r.scenario,
-		errors: r.errors,
-		warnings: r.warnings,
-		text: row.yaml
-	};
-}
-
-/** The latest version of every custom scenario. */
+/** The latest version of every custom scenario; only versions not in the cache are read. */
 export async function customLibrary(db: Kysely<Database>): Promise<LibraryEntry[]> {
-	const rows = await db
+	const latest = await db
 		.selectFrom('custom_scenarios as s')
 		.innerJoin('custom_scenario_versions as v', (j) =>
 			j.onRef('v.custom_scenario_id', '=', 's.id').onRef('v.version', '=', 's.latest_version')
 		)
-		.select(['v.id', 's.scenario_id', 'v.yaml', 'v.version'])
+		.select(['v.id', 's.scenario_id', 'v.version'])
 		.orderBy('s.scenario_id')
 		.execute();
-	return rows.map(toEntry);
+	const hits = latest.map((r) => entries.get(r.id));
+	const missing = latest.filter((_, i) => !hits[i]).map((r) => r.id);
+	const texts = new Map<string, string>();
+	for (let i = 0; i < missing.length; i += 200) {
+		const rows = await db
+			.selectFrom('custom_scenario_versions')
+			.select(['id', 'yaml'])
+			.where('id', 'in', missing.slice(i, i + 200))
+			.execute();
+		for (const r of rows) texts.set(r.id, r.yaml);
+	}
+	return latest.map((r, i) => hits[i] ?? toEntry({ ...r, yaml: texts.get(r.id)! }));
 }
 
 /** Built-in and custom scenarios together. */
@@ -166,24 +179,24 @@ export async function findScenario(db: Kysely<Database>, scenarioId: string, ver
 		.orderBy('v.version', 'desc')
 		.execute();
 	const wantedNumber = version ?? custom.latest_version;
-	// Only the version shown needs its text; the list needs none.
-	const wanted = await db
-		.selectFrom('custom_scenario_versions')
-		.select(['id', 'version', 'yaml'])
-		.where('custom_scenario_id', '=', custom.id)
-		.where('version', '=', wantedNumber)
-		.executeTakeFirst();
+	// Only the version shown needs its text, and only when it is not in the cache.
+	const wanted = versions.find((v) => v.version === wantedNumber);
 	if (!wanted) return null;
-	return {
-		entry: toEntry({
+	const entry =
+		entries.get(wanted.id) ??
+		toEntry({
 			id: wanted.id,
 			scenario_id: scenarioId,
-			yaml: wanted.yaml,
-			version: wanted.version
-		}),
-		version: wanted.version,
-		versions
-	};
+			version: wanted.version,
+			yaml: (
+				await db
+					.selectFrom('custom_scenario_versions')
+					.select('yaml')
+					.where('id', '=', wanted.id)
+					.executeTakeFirstOrThrow()
+			).yaml
+		});
+	return { entry, version: wanted.version, versions };
 }
 
 export type CustomVersion = {

@@ -1,7 +1,9 @@
 import { factLabel } from '../../plans/incident-facts';
 import type { Prompt, Scenario, When } from '../../scenarios/schema';
 import { durationMinutes } from '../../scenarios/schema';
+import { techniqueInfo, techniqueUrl } from '../../scenarios/attack';
 import { renderMarkdown } from '../markdown/render';
+import { approximateBytes, BoundedCache } from './bounded-cache';
 
 export type View = 'facilitator' | 'participant';
 
@@ -16,6 +18,18 @@ function describeWhen(when: When, s: Scenario): string {
 		return `score on “${p?.question ?? c.prompt}” at least ${c.scoreAtLeast}`;
 	});
 	return parts.join('all' in when ? ' and ' : ' or ');
+}
+
+/** An ATT&CK id as the scenario page shows it: its own name and, when ATT&CK knows it, its page. */
+export function attackTechnique(id: string) {
+	const info = techniqueInfo(id);
+	const known = info.status !== 'unknown';
+	return {
+		id,
+		name: known ? info.name : null,
+		parentName: info.parentName,
+		href: known ? techniqueUrl(id) : null
+	};
 }
 
 function promptForView(p: Prompt, view: View) {
@@ -81,6 +95,12 @@ function promptForView(p: Prompt, view: View) {
 
 /** A scenario as one audience sees it; the participant view carries no facilitator material. */
 export function scenarioForDisplay(s: Scenario, view: View) {
+	// Keyed by the parsed scenario itself: a version is parsed once (see custom.ts) and never
+	// changes, so its rendering stays right; a new version is a new object and a new key.
+	return rendered[view].getOrSet(s, () => renderForDisplay(s, view));
+}
+
+function renderForDisplay(s: Scenario, view: View) {
 	const facilitator = view === 'facilitator';
 	return {
 		id: s.id,
@@ -94,7 +114,7 @@ export function scenarioForDisplay(s: Scenario, view: View) {
 		solo: s.solo,
 		roles: s.roles,
 		objectives: facilitator ? s.objectives : [],
-		attack: facilitator ? s.attack : [],
+		attack: facilitator ? s.attack.map(attackTechnique) : [],
 		planSections: facilitator ? s.planSections : [],
 		injects: s.injects
 			// Participants preview the main line; branches are facilitator knowledge.
@@ -123,4 +143,10 @@ export function scenarioForDisplay(s: Scenario, view: View) {
 			}))
 	};
 }
-export type ScenarioDisplay = ReturnType<typeof scenarioForDisplay>;
+export type ScenarioDisplay = ReturnType<typeof renderForDisplay>;
+
+const limits = { maxEntries: 100, maxBytes: 16_000_000 };
+const rendered = {
+	facilitator: new BoundedCache<Scenario, ScenarioDisplay>(limits, approximateBytes),
+	participant: new BoundedCache<Scenario, ScenarioDisplay>(limits, approximateBytes)
+};

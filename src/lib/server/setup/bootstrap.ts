@@ -36,10 +36,15 @@ export type BootstrapOutcome =
  * Makes sure somebody can log in to a brand-new database: demo accounts, the admin from
  * the environment, or a one-time setup link. Does nothing once any user exists.
  */
-export async function bootstrap(db: Kysely<Database>, config: Config): Promise<BootstrapOutcome> {
+export async function bootstrap(
+	db: Kysely<Database>,
+	config: Config,
+	say: (line: string) => void = () => {}
+): Promise<BootstrapOutcome> {
 	if ((await users.count(db)) > 0) return { kind: 'existing' };
 
 	if (config.demo) {
+		say('Loading demo data (accounts, a plan, drills, lessons, a programme)…');
 		const logins = roles.map((role) => ({
 			role,
 			email: `${role}@hotwash.example`,

@@ -1,23 +1,35 @@
-import { auditFilterSchema, distinctActions, listEntries } from '$lib/server/audit/query';
+import { namesFor, presentEntry, recordTypes } from '$lib/server/audit/present';
+import { actionWords, auditActions } from '$lib/server/audit/prose';
+import { COUNT_CAP, listEntries, parseAuditFilter } from '$lib/server/audit/query';
 import { describeChainReport, verifyChain } from '$lib/server/audit/verify';
 import { action, page } from '$lib/server/http/route';
+import { can } from '$lib/permissions';
 import { checkReportAnchors, describeReportAnchors } from '$lib/server/reports/anchors';
 import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = page('audit.read', async (event) => {
-	const parsed = auditFilterSchema.safeParse(Object.fromEntries(event.url.searchParams));
-	const filter = parsed.success ? parsed.data : { page: 1 };
-	const filterErrors = parsed.success
-		? {}
-		: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-	const [entries, actions] = await Promise.all([listEntries(db(), filter), distinctActions(db())]);
+// A page to read: links and plain forms do all it needs, so it ships no JavaScript and no
+// hydration data (the 50 rows would otherwise travel twice, as HTML and as data).
+export const csr = false;
+
+// The action list is the same for every request: built once.
+const actionChoices = auditActions.map((value) => ({ value, label: actionWords(value) }));
+
+export const load: PageServerLoad = page('audit.read', async (event, user) => {
+	const { filter, errors } = parseAuditFilter(event.url.searchParams);
+	const entries = await listEntries(db(), filter);
+	const names = await namesFor(db(), entries.rows);
+	const rights = { users: can(user.role, 'users.read') };
 	return {
 		filter,
-		filterErrors,
-		actions,
-		...entries,
-		rows: entries.rows.map((r) => ({ ...r, detail: JSON.stringify(r.detail) }))
+		filterErrors: errors,
+		actions: actionChoices,
+		recordTypes,
+		rows: entries.rows.map((e) => presentEntry(e, names, rights)),
+		total: entries.total,
+		countCap: COUNT_CAP,
+		older: entries.older,
+		newer: entries.newer
 	};
 });
 

@@ -4,6 +4,7 @@ import { page } from '$lib/server/http/route';
 import { findVisibleScenario } from '$lib/server/scenarios/access';
 import { scenarioVersionObject } from '$lib/server/scenarios/api-objects';
 import { scenarioForDisplay } from '$lib/server/scenarios/display';
+import { planSectionRefs } from '$lib/server/scenarios/plan-sections';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
@@ -20,6 +21,7 @@ export const load: PageServerLoad = page('scenarios.read', async (event, user) =
 			? 'facilitator'
 			: 'participant';
 	const { entry } = found;
+	const scenario = entry.scenario ? scenarioForDisplay(entry.scenario, view) : null;
 	return {
 		origin: entry.origin,
 		file: entry.file,
@@ -31,6 +33,7 @@ export const load: PageServerLoad = page('scenarios.read', async (event, user) =
 		canEdit: may(user, 'scenarios.edit') && entry.origin === 'custom',
 		errors: found.readAll ? entry.errors : [],
 		warnings: found.readAll ? entry.warnings : [],
-		scenario: entry.scenario ? scenarioForDisplay(entry.scenario, view) : null
+		scenario,
+		planSections: scenario ? await planSectionRefs(db(), user, scenario.planSections) : []
 	};
 });

@@ -7,6 +7,10 @@ import { formatVersionNumber } from '$lib/server/plans/version-number';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
+// Read-only and works without JavaScript; not hydrating it spares every answer a second copy
+// of the compared texts (the hydration data).
+export const csr = false;
+
 export const load: PageServerLoad = page('plans.read_all', async (event, user) => {
 	const plan = await findPlan(db(), event.params.planId);
 	const versions = (await listVersions(db(), plan.id)).map((v) => ({
@@ -17,7 +21,8 @@ export const load: PageServerLoad = page('plans.read_all', async (event, user) =
 	const to = event.url.searchParams.get('to') ?? versions[0]?.id;
 	const from = event.url.searchParams.get('from') ?? versions[1]?.id;
 	const header = { plan: { id: plan.id, title: plan.title }, versions };
-	if (!from || !to) return { ...header, from: null, to: null, diff: null, answers: {} };
+	if (!from || !to)
+		return { ...header, from: null, to: null, diff: null, rendered: {}, answers: {} };
 	// Each changed section with the corrective actions it answers, for those who read lessons.
 	const answers = may(user, 'lessons.read');
 	return { ...header, answers: {}, ...(await diffVersions(db(), plan.id, from, to, { answers })) };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isIncidentFact } from '$lib/plans/incident-facts';
+import { htmlOnce } from '$lib/page-html';
 import { may } from '$lib/server/access/gate';
 import { planView } from '$lib/server/access/visibility';
 import { verifyPasswordReentry } from '$lib/server/auth/reentry';
@@ -10,7 +10,7 @@ import { action, page } from '$lib/server/http/route';
 import { actionsOfVersion } from '$lib/server/lessons/plan-links';
 import { sectionsChangedByLessons } from '$lib/server/lessons/section-history';
 import { findVisibleVersion } from '$lib/server/plans/access';
-import { versionForDisplay } from '$lib/server/plans/display';
+import { findVersionForDisplay } from '$lib/server/plans/display';
 import { formatVersionNumber, suggestNextNumber } from '$lib/server/plans/version-number';
 import * as versions from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
@@ -18,7 +18,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = page('plans.read_current', async (event, user) => {
 	const { params } = event;
-	const { plan, version } = await findVisibleVersion(
+	const { plan, version, display } = await findVersionForDisplay(
 		db(),
 		planView(user),
 		params.planId,
@@ -28,9 +28,27 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 	const inReview = version.status === 'in_review';
 	const previousNumber =
 		version.major !== null && version.minor !== null ? formatVersionNumber(version) : null;
+	const once = (html: string) => htmlOnce(html, event.isDataRequest);
+	const readsLessons = may(user, 'plans.read_all') && may(user, 'lessons.read');
+	const [actions, changedSections] = readsLessons
+		? await Promise.all([
+				actionsOfVersion(db(), version.id),
+				sectionsChangedByLessons(db(), plan.id)
+			])
+		: [];
 	return {
-		plan: { id: plan.id, title: plan.title },
-		version: await versionForDisplay(db(), version),
+		plan,
+		version: {
+			...display,
+			sections: display.sections.map((s) => ({ ...s, html: once(s.html) })),
+			severityScale: display.severityScale.map((l) => ({
+				id: l.id,
+				name: l.name,
+				criteriaHtml: once(l.criteriaHtml)
+			})),
+			// Message templates are for drills and incidents: this page leaves them out.
+			matrix: display.matrix.map((row) => ({ ...row, messageTemplate: '' }))
+		},
 		readAll: may(user, 'plans.read_all'),
 		// Approved versions (and those they replaced) have a report; drafts do not.
 		canReport:
@@ -45,21 +63,20 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 			: null,
 		comparedWith: version.based_on_id,
 		// The corrective actions this version resolves: lessons are not for trainees, who see
-		// only the version in force.
+		// only the version in force. Sections an approved version changed for a lesson link to
+		// their history.
 		lessons:
-			may(user, 'plans.read_all') && may(user, 'lessons.read')
+			actions && changedSections
 				? {
-						actions: await actionsOfVersion(db(), version.id),
-						// Sections an approved version changed for a lesson link to their history.
-						changedSections: await sectionsChangedByLessons(db(), plan.id),
+						actions,
+						changedSections,
 						canUnlink:
 							may(user, 'lessons.edit') &&
 							(version.status === 'draft' || version.status === 'changes_requested')
 					}
-				: null,
-		severity: event.url.searchParams.get('sev')?.slice(0, 16) ?? '',
-		// The facts ticked in "who do we notify?": known ones only, each once.
-		facts: [...new Set(event.url.searchParams.getAll('fact').slice(0, 40))].filter(isIncidentFact)
+				: null
+		// "Who do we notify?" reads its severity and facts from the address in the page itself,
+		// so choosing another one in the browser does not load all of this again.
 	};
 });
 

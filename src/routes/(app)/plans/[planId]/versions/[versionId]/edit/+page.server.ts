@@ -15,16 +15,20 @@ export const load: PageServerLoad = page('plans.edit', async (event, user) => {
 	const { plan, version } = await findEditableDraft(db(), planView(user), event.params);
 	const content = contentOf(version);
 	const numbers = sectionNumbers(content.sections);
+	const sections = content.sections.map((s, i) => ({
+		key: s.key,
+		title: s.title,
+		level: s.level,
+		number: numbers[i],
+		words: s.body.split(/\s+/).filter(Boolean).length
+	}));
+	// "Remove" first asks (?remove=<key>): a page of its own, so it works without JavaScript.
+	const removing = event.url.searchParams.get('remove');
 	return {
 		plan: { id: plan.id, title: plan.title },
 		version: { id: version.id, revision: version.revision },
-		sections: content.sections.map((s, i) => ({
-			key: s.key,
-			title: s.title,
-			level: s.level,
-			number: numbers[i],
-			words: s.body.split(/\s+/).filter(Boolean).length
-		})),
+		sections,
+		confirmRemoval: sections.find((s) => s.key === removing) ?? null,
 		severityScale: content.severityScale
 	};
 });
