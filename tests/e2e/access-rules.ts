@@ -869,6 +869,13 @@ export const accessRules: Record<string, RouteRule> = {
 				form: { name: 'too long-lived', expires: '3650' },
 				expect: everyone('invalid')
 			},
+			// Ends only the caller's other sessions: the stored one the tests use stays.
+			{
+				method: 'POST',
+				path: '/account?/endOtherSessions',
+				form: {},
+				expect: everyone('ok')
+			},
 			{
 				method: 'POST',
 				path: '/account?/revokeToken',

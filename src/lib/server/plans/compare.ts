@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import { isUuid } from '../users/users';
 import { keysOf } from '../lessons/section-history';
 import type { PlanDiff, RenderedPart } from '../../plans/diff-types';
-import { approximateBytes, BoundedCache } from '../scenarios/bounded-cache';
+import { approximateBytes, BoundedCache } from '$lib/server/cache/bounded-cache';
 import { diffPlanContent } from './diff';
 import { renderedChange } from './diff-rendered';
 import { compareVersionNumbers, formatVersionNumber } from './version-number';

@@ -4,7 +4,7 @@ import type { PlanView } from '../access/visibility';
 import type { Database, PlanVersion, PlanVersionStatus } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { renderMarkdown } from '../markdown/render';
-import { approximateBytes, BoundedCache } from '../scenarios/bounded-cache';
+import { approximateBytes, BoundedCache } from '$lib/server/cache/bounded-cache';
 import { isUuid } from '../users/users';
 import { versionVisible } from './access';
 import { formatVersionNumber } from './version-number';

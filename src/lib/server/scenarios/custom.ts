@@ -3,7 +3,7 @@ import * as audit from '../audit/log';
 import type { AuditActor } from '../audit/log';
 import type { Database } from '../db/schema';
 import { UserFacingError } from '../errors';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '$lib/server/cache/bounded-cache';
 import { builtInLibrary, type LibraryEntry } from './library';
 import { templatePlanReference } from './plan-reference';
 import { validateScenarioText, type ValidationResult } from './validate';

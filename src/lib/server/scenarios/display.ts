@@ -3,7 +3,7 @@ import type { Prompt, Scenario, When } from '../../scenarios/schema';
 import { durationMinutes } from '../../scenarios/schema';
 import { techniqueInfo, techniqueUrl } from '../../scenarios/attack';
 import { renderMarkdown } from '../markdown/render';
-import { approximateBytes, BoundedCache } from './bounded-cache';
+import { approximateBytes, BoundedCache } from '$lib/server/cache/bounded-cache';
 
 export type View = 'facilitator' | 'participant';
 

@@ -4,7 +4,7 @@ import { can } from '../../permissions';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/schema';
 import { readStoredContent } from '../plans/stored-content';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '$lib/server/cache/bounded-cache';
 
 // A scenario names the IR plan sections it exercises by their keys; the reader follows them
 // to that section of the plan in force (the approved version of each IR plan; the version
