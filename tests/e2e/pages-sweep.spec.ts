@@ -63,7 +63,7 @@ for (const role of roles) {
 	test(`as ${role}: every page it may open is usable on a phone, accessible and within the CSP`, async ({
 		browser
 	}) => {
-		test.setTimeout(Number(process.env.SWEEP_TIMEOUT_MS ?? 300_000));
+		test.setTimeout(Number(process.env.SWEEP_TIMEOUT_MS ?? 900_000));
 		const api = await newApiContext(sessionFile(role));
 		const found = await crawl(api);
 		await api.dispose();
