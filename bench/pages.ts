@@ -12,7 +12,9 @@
 //
 // Options: --seconds=10 --warmup=2 --connections=10 --only=version,diff (keys below; the
 // bare signed-in page is always measured) --label="before issue 13" (added to the heading
-// in RESULTS.md) --no-write --timeout-minutes=20.
+// in RESULTS.md) --no-write --timeout-minutes=20 --profile (the server under --cpu-prof: where
+// its CPU time went, by package and function, printed at the end; a profiled run is not
+// written to RESULTS.md).
 // Uses the build in build[-E2E_SLOT] (BENCH_BUILD_DIR to override); port 4408 (+10 per slot,
 // BENCH_PORT to override).
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { api, login, startHotwash, type HotwashServer, type Session } from './lib/hotwash';
 import { memoryOf, resetPeakRss, restingRss, RssSampler } from './lib/processes';
+import { latestProfile, summariseProfile } from './lib/profiles';
 import {
 	appendToSection,
 	commitDescription,
@@ -43,7 +46,8 @@ const only = arg('only', '')
 	.map((s) => s.trim())
 	.filter(Boolean);
 const label = arg('label', '');
-const write = !flag('no-write');
+const profile = flag('profile');
+const write = !flag('no-write') && !profile;
 const timeoutMinutes = Number(arg('timeout-minutes', '20'));
 const slot = process.env.E2E_SLOT;
 const buildDir = process.env.BENCH_BUILD_DIR ?? path.join(root, slot ? `build-${slot}` : 'build');
@@ -302,7 +306,15 @@ const busyAtStart = await cpuBusy(3000);
 console.log(`The CPUs were ${Math.round(busyAtStart * 100)}% busy in the 3 s before the run.`);
 
 const startedAt = performance.now();
-const starting = startHotwash({ buildDir, port, databaseUrl, name: 'bench-pages' });
+const profileDir = path.join(root, `.tmp/bench-pages-profile${slot ? `-${slot}` : ''}`);
+if (profile) fs.rmSync(profileDir, { recursive: true, force: true });
+const starting = startHotwash({
+	buildDir,
+	port,
+	databaseUrl,
+	name: 'bench-pages',
+	nodeOptions: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+});
 // startHotwash leaves the data folder behind when the server does not come up.
 const forgetDataDir = () =>
 	fs.rmSync(path.join(root, `.tmp/bench-pages-${port}`), { recursive: true, force: true });
@@ -413,6 +425,14 @@ const markdown = [
 		`${mb(memory.idleAfter)} (after a full collection ${mb(memory.idleAfterCollected)}).`
 ].join('\n');
 console.log(`\n${markdown}\n`);
+if (profile) {
+	const serverProfile = latestProfile(profileDir);
+	console.log(
+		serverProfile
+			? summariseProfile(serverProfile, 'The server, its whole life (start, log-in, the load)', 30)
+			: 'The server wrote no CPU profile.'
+	);
+}
 if (write) {
 	appendToSection(resultsFile, SECTION, markdown, INTRO);
 	console.log(`Appended to ${path.relative(root, resultsFile)}.`);

@@ -18,7 +18,7 @@ import {
 	linkTarget,
 	unlinkAction
 } from '../../src/lib/server/lessons/plan-links';
-import { sectionLessons } from '../../src/lib/server/lessons/section-history';
+import { lessonsOnVersionPage, sectionLessons } from '../../src/lib/server/lessons/section-history';
 import { traceFrom, traceStartFrom } from '../../src/lib/server/lessons/trace';
 import { verifyAction } from '../../src/lib/server/lessons/verification';
 import { diffVersions } from '../../src/lib/server/plans/compare';
@@ -420,6 +420,19 @@ describe('section history, trace and diff', () => {
 		]);
 		expect(withDraft[0].sentence).toMatch(/^to change in the draft for action A-/);
 		expect(await sectionLessons(h.db, planId, 'scope')).toEqual([]);
+	});
+
+	it("marks on a version's page the sections approved versions changed, and whether it has actions", async () => {
+		// v1.1 (approved) changed legal-contact and escalation; the draft v1.2's link is not yet a change.
+		const onDraft = await lessonsOnVersionPage(h.db, planId, v12);
+		expect(onDraft.changedSections.sort()).toEqual(['escalation', 'legal-contact']);
+		expect(onDraft.hasActions).toBe(true);
+		const onApproved = await lessonsOnVersionPage(h.db, planId, v11);
+		expect(onApproved.changedSections.sort()).toEqual(['escalation', 'legal-contact']);
+		expect(onApproved.hasActions).toBe(true);
+		// v1.0 resolved nothing: the page reads no actions for it.
+		expect((await lessonsOnVersionPage(h.db, planId, v1)).hasActions).toBe(false);
+		expect(await actionsOfVersion(h.db, v1)).toEqual([]);
 	});
 
 	it('follows a drill forward to findings, actions, plan versions and sections, and the re-test', async () => {

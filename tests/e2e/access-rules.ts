@@ -368,6 +368,22 @@ const planRules: Record<string, RouteRule> = {
 			}
 		]
 	},
+	'/plans/[planId]/versions/[versionId]/notify': {
+		sample: (v) => `${version(v, 'approvedId')}/notify?sev=SEV2`,
+		probes: [
+			{ method: 'GET', expect: everyone('ok') },
+			{
+				method: 'GET',
+				path: (v) => `${version(v, 'draftId')}/notify?sev=SEV1`,
+				expect: readers('ok', 'not_found')
+			},
+			{
+				method: 'GET',
+				path: (v) => `${plan(v)}/versions/${UNKNOWN_ID}/notify`,
+				expect: everyone('not_found')
+			}
+		]
+	},
 	'/plans/[planId]/diff': {
 		sample: (v) => `${plan(v)}/diff`,
 		probes: [

@@ -57,6 +57,14 @@ test('the rendered plan travels once, and stays on the page after it comes alive
 	const sentence = paragraph.match(/[A-Za-z][A-Za-z ,]{30,}/)![0];
 	const html = await (await page.request.get(page.url())).text();
 	expect(html.split(sentence).length - 1, 'times the first paragraph is in the answer').toBe(1);
+	// The matrix is shown as a grid rendered on the server; its rows are not in the page's data
+	// (the "who do we notify" answer is, for the question in the address).
+	await expect(page.locator('.matrix-grid tbody tr').first()).toContainText(/\S/);
+	const script = html.slice(html.lastIndexOf('<script'));
+	expect(script).toContain('required:');
+	expect(script, 'the matrix rows are not in the hydration data').not.toMatch(
+		/notifications:|appliesWhen:/
+	);
 	// Hydrated: "who do we notify?" answers without its button, and the text is still there.
 	await expect(page.getByRole('button', { name: 'Show' })).toHaveCount(0);
 	await expect(firstSection).toContainText(sentence);
@@ -67,6 +75,7 @@ test('the rendered plan travels once, and stays on the page after it comes alive
 	await page.getByRole('link', { name: /^Version \d+\.\d+$/ }).click();
 	await expect(page.locator('.plan-section').first()).toContainText(sentence);
 	await expect(page.locator('#severity td.criteria').first()).not.toBeEmpty();
+	await expect(page.locator('.matrix-grid tbody tr').first()).toContainText(/\S/);
 	await expect(page.getByText('Reload the page to show this part')).toHaveCount(0);
 	await page.context().close();
 });
@@ -104,6 +113,13 @@ test('who do we notify: the answer follows the severity and facts chosen, with h
 	browser
 }) => {
 	const page = await planInForce(browser, 'trainee', { viewport: { width: 1280, height: 900 } });
+	// Each change asks the server for the answer alone; the plan is not loaded again.
+	const asked: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'fetch') asked.push(new URL(r.url()).pathname.split('/').pop()!);
+	});
+	// No answer is guessed before the severity is chosen.
+	await expect(page.getByTestId('notify-answer')).toContainText('Choose the severity');
 	await page.getByLabel('Severity', { exact: true }).selectOption('SEV2');
 	await expect(page.getByRole('heading', { name: 'Who do we notify for a SEV2?' })).toBeVisible();
 	await expect(page).toHaveURL(/[?&]sev=SEV2/);
@@ -122,6 +138,11 @@ test('who do we notify: the answer follows the severity and facts chosen, with h
 	await page.getByLabel('Personal data affected').check();
 	await expect(notifyAnswer(page)).toContainText('Data protection officer');
 	await expect(page).toHaveURL(/fact=personal-data/);
+	expect(asked).toEqual(['notify', 'notify']);
+	// The address holds the question: opened again, the page answers it.
+	await page.reload();
+	await expect(notifyAnswer(page)).toContainText('Data protection officer');
+	await expect(page.getByLabel('Personal data affected')).toBeChecked();
 
 	// Every contact in the whole matrix is readable at 1280 px: none is cut off by its box.
 	const wrap = page.locator('.matrix-grid .table-wrap');

@@ -114,3 +114,25 @@ test('a trainee, who writes no scenarios, is not shown the format reference', as
 	expect(response?.status()).toBe(403);
 	await page.context().close();
 });
+
+test('the facilitator view sends each inject text once, and shows it after a client-side visit', async ({
+	browser
+}) => {
+	const page = await as(browser, 'lead');
+	await page.goto('/scenarios/phishing-mailbox-takeover');
+	const first = page.getByTestId('inject').first();
+	// The inject's own text (rendered markdown), not the channel line above it.
+	const paragraph = (await first.locator(':scope > div p').first().textContent()) ?? '';
+	const sentence = paragraph.match(/[A-Za-z][A-Za-z ,]{25,}/)![0];
+	const html = await (await page.request.get(page.url())).text();
+	expect(html.split(sentence).length - 1, 'times the inject text is in the answer').toBe(1);
+	await expect(first).toContainText(sentence);
+	await expect(page.getByText('Reload the page to show this part')).toHaveCount(0);
+	// Reached by a client-side navigation, the page gets the rendered text in its data.
+	await page.goto('/scenarios');
+	await page.locator('a[href="/scenarios/phishing-mailbox-takeover"]').first().click();
+	await expect(page.getByTestId('inject').first()).toContainText(sentence);
+	await expect(page.getByTestId('facilitator-notes').first()).not.toBeEmpty();
+	await expect(page.getByText('Reload the page to show this part')).toHaveCount(0);
+	await page.context().close();
+});

@@ -230,17 +230,27 @@ export function namedSections(
 	});
 }
 
-/** The keys of the plan's sections that an approved version changed for a corrective action. */
-export async function sectionsChangedByLessons(
+/**
+ * What a version's page shows of lessons, in one light query: the keys of the plan's sections
+ * that an approved version changed for a corrective action, and whether this version itself
+ * has any action linked (only then are the actions read, with their findings and sources: a
+ * join of seven tables that most versions, which resolve nothing, need not pay for).
+ */
+export async function lessonsOnVersionPage(
 	db: Kysely<Database>,
-	planId: string
-): Promise<string[]> {
+	planId: string,
+	versionId: string
+): Promise<{ changedSections: string[]; hasActions: boolean }> {
 	const rows = await db
 		.selectFrom('plan_version_actions as pva')
 		.innerJoin('plan_versions as v', 'v.id', 'pva.plan_version_id')
-		.select('pva.section_keys')
+		.select(['pva.section_keys', 'v.id', 'v.status'])
 		.where('v.plan_id', '=', planId)
-		.where('v.status', 'in', APPROVED)
+		.where((eb) => eb.or([eb('v.status', 'in', APPROVED), eb('v.id', '=', versionId)]))
 		.execute();
-	return [...new Set(rows.flatMap((r) => keysOf(r.section_keys)))];
+	const changed = rows.filter((r) => APPROVED.includes(r.status));
+	return {
+		changedSections: [...new Set(changed.flatMap((r) => keysOf(r.section_keys)))],
+		hasActions: rows.some((r) => r.id === versionId)
+	};
 }

@@ -44,6 +44,7 @@ export type RenderedContent = ReturnType<typeof renderContent>;
 
 /** Approved and superseded versions: a database trigger refuses any change to their content. */
 const IMMUTABLE: readonly PlanVersionStatus[] = ['approved', 'superseded'];
+export const isImmutable = (status: PlanVersionStatus) => IMMUTABLE.includes(status);
 
 // Rendering and sanitising a whole plan takes tens of milliseconds, and the version in force
 // is the page read most: immutable versions are rendered once and kept, in a bounded cache

@@ -1,3 +1,4 @@
+import { htmlOnce } from '$lib/page-html';
 import { may } from '$lib/server/access/gate';
 import { scenarioView } from '$lib/server/access/visibility';
 import { page } from '$lib/server/http/route';
@@ -22,6 +23,8 @@ export const load: PageServerLoad = page('scenarios.read', async (event, user) =
 			: 'participant';
 	const { entry } = found;
 	const scenario = entry.scenario ? scenarioForDisplay(entry.scenario, view) : null;
+	// The rendered inject texts travel in the page's markup only (see page-html.ts).
+	const once = (html: string) => htmlOnce(html, event.isDataRequest);
 	return {
 		origin: entry.origin,
 		file: entry.file,
@@ -33,7 +36,15 @@ export const load: PageServerLoad = page('scenarios.read', async (event, user) =
 		canEdit: may(user, 'scenarios.edit') && entry.origin === 'custom',
 		errors: found.readAll ? entry.errors : [],
 		warnings: found.readAll ? entry.warnings : [],
-		scenario,
+		scenario: scenario && {
+			...scenario,
+			injects: scenario.injects.map((i) => ({
+				...i,
+				html: once(i.html),
+				notesHtml: i.notesHtml === null ? null : once(i.notesHtml),
+				variants: i.variants.map((v) => ({ ...v, html: once(v.html) }))
+			}))
+		},
 		planSections: scenario ? await planSectionRefs(db(), user, scenario.planSections) : []
 	};
 });

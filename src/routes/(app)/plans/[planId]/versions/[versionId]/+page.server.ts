@@ -8,9 +8,11 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { formFields } from '$lib/server/http/form';
 import { action, page } from '$lib/server/http/route';
 import { actionsOfVersion } from '$lib/server/lessons/plan-links';
-import { sectionsChangedByLessons } from '$lib/server/lessons/section-history';
+import { lessonsOnVersionPage } from '$lib/server/lessons/section-history';
 import { findVisibleVersion } from '$lib/server/plans/access';
+import { notifyAnswer, notifyQuestionOf } from '$lib/plans/notify-answer';
 import { findVersionForDisplay } from '$lib/server/plans/display';
+import { matrixGridHtml } from '$lib/server/plans/matrix-grid';
 import { formatVersionNumber, suggestNextNumber } from '$lib/server/plans/version-number';
 import * as versions from '$lib/server/plans/versions';
 import { db } from '$lib/server/runtime';
@@ -30,24 +32,24 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 		version.major !== null && version.minor !== null ? formatVersionNumber(version) : null;
 	const once = (html: string) => htmlOnce(html, event.isDataRequest);
 	const readsLessons = may(user, 'plans.read_all') && may(user, 'lessons.read');
-	const [actions, changedSections] = readsLessons
-		? await Promise.all([
-				actionsOfVersion(db(), version.id),
-				sectionsChangedByLessons(db(), plan.id)
-			])
-		: [];
+	const lessons = readsLessons ? await lessonsOnVersionPage(db(), plan.id, version.id) : null;
+	const actions = lessons?.hasActions ? await actionsOfVersion(db(), version.id) : [];
+	// "Who do we notify?" as asked in the address; the browser asks the `notify` endpoint after
+	// a change, so the page carries the answer, not the matrix.
+	const question = notifyQuestionOf(event.url.searchParams);
+	const { matrix, ...shown } = display;
 	return {
 		plan,
+		notify: notifyAnswer(matrix, display.severityScale, question.severity, question.facts),
+		matrixHtml: once(matrixGridHtml(version, display)),
 		version: {
-			...display,
+			...shown,
 			sections: display.sections.map((s) => ({ ...s, html: once(s.html) })),
 			severityScale: display.severityScale.map((l) => ({
 				id: l.id,
 				name: l.name,
 				criteriaHtml: once(l.criteriaHtml)
-			})),
-			// Message templates are for drills and incidents: this page leaves them out.
-			matrix: display.matrix.map((row) => ({ ...row, messageTemplate: '' }))
+			}))
 		},
 		readAll: may(user, 'plans.read_all'),
 		// Approved versions (and those they replaced) have a report; drafts do not.
@@ -65,18 +67,15 @@ export const load: PageServerLoad = page('plans.read_current', async (event, use
 		// The corrective actions this version resolves: lessons are not for trainees, who see
 		// only the version in force. Sections an approved version changed for a lesson link to
 		// their history.
-		lessons:
-			actions && changedSections
-				? {
-						actions,
-						changedSections,
-						canUnlink:
-							may(user, 'lessons.edit') &&
-							(version.status === 'draft' || version.status === 'changes_requested')
-					}
-				: null
-		// "Who do we notify?" reads its severity and facts from the address in the page itself,
-		// so choosing another one in the browser does not load all of this again.
+		lessons: lessons
+			? {
+					actions,
+					changedSections: lessons.changedSections,
+					canUnlink:
+						may(user, 'lessons.edit') &&
+						(version.status === 'draft' || version.status === 'changes_requested')
+				}
+			: null
 	};
 });
 
