@@ -1,6 +1,7 @@
 import type { Transport } from '@sveltejs/kit';
-import { pageHtmlTransport } from '$lib/page-html';
+import { pageHtmlTransport, serverRenderOnlyTransport } from '$lib/page-html';
 
 export const transport: Transport = {
-	PageHtml: pageHtmlTransport
+	PageHtml: pageHtmlTransport,
+	ServerRenderOnly: serverRenderOnlyTransport
 };

@@ -27,3 +27,28 @@ export function htmlOnce(html: string, isDataRequest: boolean): string | PageHtm
 export function htmlOf(value: string | PageHtml): string {
 	return typeof value === 'string' ? value : value.html;
 }
+
+// A page that is never hydrated (`export const csr = false`) sends no data to the browser, but
+// SvelteKit still serialises its load's data on every request, which for a large diff or a page
+// of audit entries costs more than rendering it. Such a page wraps its data in a
+// ServerRenderOnly: serialised as a stand-in, used as itself by the server's render. A
+// client-side navigation (event.isDataRequest) gets the plain data, which the browser renders.
+
+export class ServerRenderOnly<T> {
+	constructor(readonly value: T) {}
+}
+
+/** The `transport` hook's entry for ServerRenderOnly: nothing of the value is written. */
+export const serverRenderOnlyTransport: Transporter<ServerRenderOnly<unknown>, 1> = {
+	encode: (value) => value instanceof ServerRenderOnly && 1,
+	decode: () => new ServerRenderOnly(undefined)
+};
+
+/** For pages with `csr = false` only: the data for the server's render, plain on a data request. */
+export function serverRenderOnly<T>(value: T, isDataRequest: boolean): T | ServerRenderOnly<T> {
+	return isDataRequest ? value : new ServerRenderOnly(value);
+}
+
+export function renderDataOf<T>(value: T | ServerRenderOnly<T>): T {
+	return value instanceof ServerRenderOnly ? value.value : value;
+}

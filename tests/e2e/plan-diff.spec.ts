@@ -119,3 +119,25 @@ test('a draft is called a draft once: dashboard, plan list and tab title', async
 	await expect(page).toHaveTitle(`${TITLE} draft · Hotwash`);
 	await page.context().close();
 });
+
+test('the diff reached from a version page by a link reads as the diff loaded whole', async ({
+	browser
+}) => {
+	const page = await lead(browser);
+	await page.goto(`/plans/${plan.planId}/versions/${plan.approvedId}`);
+	// A client-side navigation: the diff's data comes as data, not as a page rendered on the server.
+	const served: string[] = [];
+	page.on('request', (r) => served.push(new URL(r.url()).pathname));
+	await page.getByRole('link', { name: 'What changed from the version before' }).click();
+	await expect(page.getByRole('heading', { name: 'Compare versions' })).toBeVisible();
+	expect(served.some((p) => p.endsWith('/diff/__data.json'))).toBe(true);
+	await expect(page.getByRole('heading', { name: /^\d+\.\d+ → \d+\.\d+$/ })).toBeVisible();
+	const main = page.locator('main');
+	const shown = await main.innerText();
+	expect(shown).toMatch(/Sections: \d+ added/);
+	// The same page loaded whole, rendered on the server, reads the same.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Compare versions' })).toBeVisible();
+	expect(await main.innerText()).toBe(shown);
+	await page.context().close();
+});

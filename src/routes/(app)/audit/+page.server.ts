@@ -1,3 +1,4 @@
+import { serverRenderOnly } from '$lib/page-html';
 import { namesFor, presentEntry, recordTypes } from '$lib/server/audit/present';
 import { actionWords, auditActions } from '$lib/server/audit/prose';
 import { COUNT_CAP, listEntries, parseAuditFilter } from '$lib/server/audit/query';
@@ -9,7 +10,8 @@ import { db } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 // A page to read: links and plain forms do all it needs, so it ships no JavaScript and no
-// hydration data (the 50 rows would otherwise travel twice, as HTML and as data).
+// hydration data (the 50 rows would otherwise travel twice, as HTML and as data); the rows and
+// the action list are not even serialised for it (ServerRenderOnly).
 export const csr = false;
 
 // The action list is the same for every request: built once.
@@ -23,9 +25,14 @@ export const load: PageServerLoad = page('audit.read', async (event, user) => {
 	return {
 		filter,
 		filterErrors: errors,
-		actions: actionChoices,
-		recordTypes,
-		rows: entries.rows.map((e) => presentEntry(e, names, rights)),
+		shown: serverRenderOnly(
+			{
+				actions: actionChoices,
+				recordTypes,
+				rows: entries.rows.map((e) => presentEntry(e, names, rights))
+			},
+			event.isDataRequest
+		),
 		total: entries.total,
 		countCap: COUNT_CAP,
 		older: entries.older,
