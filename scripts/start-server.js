@@ -1,7 +1,15 @@
 // Starts a built Hotwash (adapter-node's server) with the baseline security headers set on
 // every response before the app writes its own, so static assets and the adapter's own
 // error answers carry them too.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import {
+	embeddedDataDir,
+	FIRST_START_DONE,
+	FIRST_START_ONLY,
+	pgliteDataDirIsNew
+} from '../src/lib/server/db/first-start.js';
 import {
 	baselineHeaders,
 	fallbackContentSecurityPolicy
@@ -9,6 +17,7 @@ import {
 
 /** @param {string} buildDir absolute path or file URL of the adapter's output folder */
 export async function startServer(buildDir) {
+	await firstStartInChild(buildDir);
 	const createServer = http.createServer;
 	// adapter-node creates exactly one server; the listener added here runs before its own.
 	/** @type {typeof http.createServer} */
@@ -32,4 +41,37 @@ export async function startServer(buildDir) {
 	} finally {
 		http.createServer = createServer;
 	}
+}
+
+/**
+ * On a new embedded data folder, the first start's work runs in a child process that exits when
+ * it is done (see src/lib/server/db/first-start.js); this server then opens the prepared
+ * folder. The child holds the folder's lock while it works, and a signal to this process
+ * reaches it too.
+ * @param {string} buildDir
+ */
+async function firstStartInChild(buildDir) {
+	const dataDir = embeddedDataDir();
+	if (!dataDir || !pgliteDataDirIsNew(dataDir) || process.env[FIRST_START_ONLY]) return;
+	const child = spawn(
+		process.execPath,
+		// Node's own flags (e.g. --expose-gc) carry over; a profile of the child is not wanted.
+		[
+			...process.execArgv.filter((a) => !a.startsWith('--cpu-prof')),
+			fileURLToPath(new URL('first-start.js', import.meta.url)),
+			buildDir
+		],
+		{ stdio: 'inherit', env: { ...process.env, [FIRST_START_ONLY]: '1' } }
+	);
+	/** @param {NodeJS.Signals} signal */
+	const forward = (signal) => child.kill(signal);
+	process.on('SIGINT', forward).on('SIGTERM', forward);
+	/** @type {[number | null, NodeJS.Signals | null]} */
+	const [code, signal] = await new Promise((resolve) =>
+		child.on('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]))
+	);
+	process.off('SIGINT', forward).off('SIGTERM', forward);
+	if (signal) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+	if (code !== 0) process.exit(code ?? 1);
+	process.env[FIRST_START_DONE] = '1';
 }

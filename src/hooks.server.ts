@@ -13,7 +13,7 @@ import { startApp, stopApp } from '$lib/server/runtime';
 // The database is open and migrated before the server accepts its first request.
 export const init: ServerInit = async () => {
 	try {
-		await startApp(bundledMigrations);
+		if ((await startApp(bundledMigrations)) === 'first start done') process.exit(0);
 	} catch (e) {
 		console.error(`Hotwash cannot start: ${e instanceof Error ? e.message : String(e)}`);
 		process.exit(e instanceof DataDirLockedError ? 75 : 1);

@@ -17,6 +17,8 @@ const slot = process.env.E2E_SLOT ?? '0';
 export type AppInstance = {
 	url: string;
 	dataDir: string;
+	/** The server's process. */
+	pid: number;
 	/** What the process printed, for a failure message. */
 	output: () => string;
 	/** Sends the signal and waits for the process to exit. */
@@ -70,7 +72,11 @@ export async function freshDatabase(label: string): Promise<TestDatabase | null>
 }
 
 /** The environment an instance runs with: demo data on first start, its folder and database. */
-function instanceEnv(port: number, dataDir: string, databaseUrl: string | null): NodeJS.ProcessEnv {
+export function instanceEnv(
+	port: number,
+	dataDir: string,
+	databaseUrl: string | null
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		PORT: String(port),
@@ -84,6 +90,9 @@ function instanceEnv(port: number, dataDir: string, databaseUrl: string | null):
 	return env;
 }
 
+/** The script that starts an instance: the built app, as `npm start` would. */
+export const instanceScript = path.join(root, 'tests/e2e/serve-instance.js');
+
 /** Starts the built app and waits until /healthz answers 200. */
 export async function startInstance(options: {
 	port: number;
@@ -91,15 +100,11 @@ export async function startInstance(options: {
 	databaseUrl: string | null;
 }): Promise<AppInstance> {
 	const url = `http://localhost:${options.port}`;
-	const child: ChildProcess = spawn(
-		process.execPath,
-		[path.join(root, 'tests/e2e/serve-instance.js')],
-		{
-			cwd: root,
-			env: instanceEnv(options.port, options.dataDir, options.databaseUrl),
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
+	const child: ChildProcess = spawn(process.execPath, [instanceScript], {
+		cwd: root,
+		env: instanceEnv(options.port, options.dataDir, options.databaseUrl),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
@@ -107,6 +112,7 @@ export async function startInstance(options: {
 	const instance: AppInstance = {
 		url,
 		dataDir: options.dataDir,
+		pid: child.pid!,
 		output: () => output,
 		kill: async (signal) => {
 			if (child.exitCode === null && child.signalCode === null) child.kill(signal);

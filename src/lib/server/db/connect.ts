@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -65,9 +63,7 @@ function createPglite(dataDir: string | null): Promise<PGlite> {
 }
 
 /** True when `dataDir` holds no database yet (opening it will create one). */
-export function pgliteDataDirIsNew(dataDir: string | null): boolean {
-	return !dataDir || !fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'));
-}
+export { pgliteDataDirIsNew } from './first-start.js';
 
 /** Opens PGlite in a folder (locked for this process), or in memory when dataDir is null. */
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
