@@ -171,7 +171,7 @@ export async function namesFor(
 }
 
 export function presentEntry(
-	e: AuditEntry,
+	e: Omit<AuditEntry, 'hash' | 'prev_hash'>,
 	names: ReadonlyMap<string, string>,
 	rights: LinkRights
 ): AuditRow {

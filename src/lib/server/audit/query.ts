@@ -98,8 +98,11 @@ export function applyFilter(q: Query, filter: AuditFilter): Query {
 	return q;
 }
 
+/** An entry as the trail's page shows it: the chain's hashes are for verifying, not reading. */
+export type ListedEntry = Omit<AuditEntry, 'hash' | 'prev_hash'>;
+
 export type AuditPage = {
-	rows: AuditEntry[];
+	rows: ListedEntry[];
 	/** Entries matching, counted up to COUNT_CAP + 1. */
 	total: number;
 	/** The seq to pass as `before` for older entries, `after` for newer ones. */
@@ -110,7 +113,17 @@ export type AuditPage = {
 /** One page of matching entries, newest first. */
 export async function listEntries(db: Kysely<Database>, filter: AuditFilter): Promise<AuditPage> {
 	const base = applyFilter(db.selectFrom('audit_log'), filter);
-	let page = base.selectAll();
+	let page = base.select([
+		'seq',
+		'occurred_at',
+		'actor_id',
+		'actor_label',
+		'action',
+		'target_type',
+		'target_id',
+		'ip',
+		'detail'
+	]);
 	if (filter.after) page = page.where('seq', '>', filter.after).orderBy('seq', 'asc');
 	else {
 		if (filter.before) page = page.where('seq', '<', filter.before);
