@@ -271,6 +271,9 @@ test('a trainee practises a solo scenario from the library through to the result
 	await expect(trainee).toHaveURL(/\/drills\/[0-9a-f-]{36}$/);
 	const drillPath = new URL(trainee.url()).pathname;
 	await expect(trainee.getByTestId('drill-status')).toHaveText('Running');
+	// The page follows the drill live before it is answered, as the team drill's pages do: an
+	// answer given before then could be overtaken by the first events' refresh.
+	await expect(trainee.getByTestId('live-status')).toHaveText(/Live/);
 
 	const first = promptForm(trainee, 'q-first');
 	await first.getByLabel(/finance controller calls the bank/).check();
