@@ -271,8 +271,8 @@ test('a trainee practises a solo scenario from the library through to the result
 	await expect(trainee).toHaveURL(/\/drills\/[0-9a-f-]{36}$/);
 	const drillPath = new URL(trainee.url()).pathname;
 	await expect(trainee.getByTestId('drill-status')).toHaveText('Running');
-	// The page follows the drill live before it is answered, as the team drill's pages do: an
-	// answer given before then could be overtaken by the first events' refresh.
+	// The page follows the drill live (so it is hydrated) before it is answered, as the team
+	// drill's tests wait too: a tick made before hydration is unticked by it.
 	await expect(trainee.getByTestId('live-status')).toHaveText(/Live/);
 
 	const first = promptForm(trainee, 'q-first');
