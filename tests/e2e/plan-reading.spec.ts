@@ -178,3 +178,17 @@ test('who do we notify without JavaScript, on a phone: the form and its button a
 	expect(overflow, `the page scrolls ${overflow}px sideways at 390px`).toBeLessThanOrEqual(0);
 	await page.context().close();
 });
+
+test('who do we notify after the session is gone: the page says so and Show leads to sign-in', async ({
+	browser
+}) => {
+	const page = await planInForce(browser, 'lead');
+	await expect(page.getByRole('button', { name: 'Show' })).toHaveCount(0); // hydrated
+	await page.context().clearCookies();
+	await page.getByLabel('Severity', { exact: true }).selectOption('SEV2');
+	await expect(page.getByRole('alert')).toContainText('The answer could not be fetched');
+	await expect(page.getByTestId('notify-answer')).toContainText('Choose the severity');
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/login/);
+	await page.context().close();
+});

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './db/first-start.js';
 
 // Read once from the environment; both the app and the CLI use this, so it must not
 // depend on SvelteKit's $env modules.
 const envSchema = z.object({
 	DATABASE_URL: z.string().url().optional(),
 	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-	HOTWASH_DATA_DIR: z.string().min(1).default('./data'),
+	HOTWASH_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
 	HOTWASH_DEMO: z.enum(['0', '1']).optional(),
 	HOTWASH_ADMIN_EMAIL: z.string().email().optional(),
 	HOTWASH_ADMIN_PASSWORD: z.string().optional(),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { formatDateTime } from '../../format';
 import type { AuditEntry, Database } from '../db/schema';
 import { describeAction } from './prose';
+import type { ListedEntry } from './query';
 
 // Entries as an auditor reads them: who by name, the sentence, the record with a link to it,
 // and the detail as labelled fields. Secrets never reach the page or an export.
@@ -171,7 +172,7 @@ export async function namesFor(
 }
 
 export function presentEntry(
-	e: Omit<AuditEntry, 'hash' | 'prev_hash'>,
+	e: ListedEntry,
 	names: ReadonlyMap<string, string>,
 	rights: LinkRights
 ): AuditRow {

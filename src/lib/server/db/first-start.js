@@ -12,6 +12,9 @@ export const FIRST_START_ONLY = 'HOTWASH_FIRST_START_ONLY';
 /** Set in the server after the child did the work (it has already said what it did). */
 export const FIRST_START_DONE = 'HOTWASH_FIRST_START_DONE';
 
+/** The embedded database's folder when HOTWASH_DATA_DIR is not set (config.ts reads it too). */
+export const DEFAULT_DATA_DIR = './data';
+
 /** A folder PGlite has not created a database in yet (or no folder: in memory). */
 export function pgliteDataDirIsNew(/** @type {string | null} */ dataDir) {
 	return !dataDir || !fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'));
@@ -22,5 +25,5 @@ export function pgliteDataDirIsNew(/** @type {string | null} */ dataDir) {
  * src/lib/server/config.ts reads it), or null when DATABASE_URL names a PostgreSQL server.
  */
 export function embeddedDataDir(env = process.env) {
-	return env.DATABASE_URL ? null : path.resolve(env.HOTWASH_DATA_DIR || './data');
+	return env.DATABASE_URL ? null : path.resolve(env.HOTWASH_DATA_DIR || DEFAULT_DATA_DIR);
 }

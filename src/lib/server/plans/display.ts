@@ -44,12 +44,21 @@ export type RenderedContent = ReturnType<typeof renderContent>;
 
 /** Approved and superseded versions: a database trigger refuses any change to their content. */
 const IMMUTABLE: readonly PlanVersionStatus[] = ['approved', 'superseded'];
-export const isImmutable = (status: PlanVersionStatus) => IMMUTABLE.includes(status);
+
+/**
+ * What a rendering of `version` is kept under (here and in matrix-grid.ts): its id and
+ * revision while it cannot change; null for a version still open to edits, which is rendered
+ * afresh every time so an edit is never served stale.
+ */
+export function keptRenderingKey(
+	version: Pick<PlanVersion, 'id' | 'status' | 'revision'>
+): string | null {
+	return IMMUTABLE.includes(version.status) ? `${version.id}:${version.revision}` : null;
+}
 
 // Rendering and sanitising a whole plan takes tens of milliseconds, and the version in force
 // is the page read most: immutable versions are rendered once and kept, in a bounded cache
-// (a plan renders to about 0.3 MB as counted here). A draft is rendered afresh every time,
-// so an edit is never served stale.
+// (a plan renders to about 0.3 MB as counted here).
 const rendered = new BoundedCache<string, RenderedContent>(
 	{ maxEntries: 200, maxBytes: 32 * 1024 * 1024 },
 	approximateBytes
@@ -57,20 +66,17 @@ const rendered = new BoundedCache<string, RenderedContent>(
 
 /** The kept rendering of an immutable version, if there is one. */
 function keptRendering(version: Pick<PlanVersion, 'id' | 'status' | 'revision'>) {
-	return IMMUTABLE.includes(version.status)
-		? rendered.get(`${version.id}:${version.revision}`)
-		: undefined;
+	const key = keptRenderingKey(version);
+	return key === null ? undefined : rendered.get(key);
 }
 
 /** The version's content rendered, from the cache when it is immutable and was rendered before. */
 export function renderedContentOf(
 	version: Pick<PlanVersion, 'id' | 'status' | 'revision' | 'content'>
 ): RenderedContent {
-	const kept = keptRendering(version);
-	if (kept) return kept;
-	const fresh = renderContent(contentOf(version));
-	if (IMMUTABLE.includes(version.status)) rendered.set(`${version.id}:${version.revision}`, fresh);
-	return fresh;
+	const key = keptRenderingKey(version);
+	const render = () => renderContent(contentOf(version));
+	return key === null ? render() : rendered.getOrSet(key, render);
 }
 
 /** How much the cache of renderings holds (for tests and memory accounting). */

@@ -2,7 +2,7 @@ import { render } from 'svelte/server';
 import MatrixGrid from '$lib/components/MatrixGrid.svelte';
 import type { PlanVersion } from '../db/schema';
 import { BoundedCache } from '$lib/server/cache/bounded-cache';
-import { isImmutable, type RenderedContent } from './display';
+import { keptRenderingKey, type RenderedContent } from './display';
 
 // The communication matrix as a grid of HTML, rendered by its component on the server. The
 // version page shows it as markup only: the browser needs none of the matrix's data for it,
@@ -20,17 +20,16 @@ export function matrixGridHtml(
 	version: Pick<PlanVersion, 'id' | 'status' | 'revision'>,
 	content: Pick<RenderedContent, 'matrix' | 'severityScale'>
 ): string {
-	const immutable = isImmutable(version.status);
-	const key = `${version.id}:${version.revision}`;
-	const found = immutable ? kept.get(key) : undefined;
-	if (found !== undefined) return found;
+	const key = keptRenderingKey(version);
+	return key === null ? renderGrid(content) : kept.getOrSet(key, () => renderGrid(content));
+}
+
+function renderGrid(content: Pick<RenderedContent, 'matrix' | 'severityScale'>): string {
 	const { body } = render(MatrixGrid, {
 		props: {
 			matrix: content.matrix,
 			severityScale: content.severityScale.map((l) => ({ id: l.id, name: l.name }))
 		}
 	});
-	const html = body.replace(hydrationMarker, '');
-	if (immutable) kept.set(key, html);
-	return html;
+	return body.replace(hydrationMarker, '');
 }
